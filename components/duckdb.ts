@@ -1,0 +1,115 @@
+// DuckDB-WASM from node_modules (never a CDN): wasm and worker URLs come from import.meta.resolve, which Framework
+// rewrites to files it copies into dist/. The database opens on the first query, so it never delays first paint.
+import * as duckdb from "@duckdb/duckdb-wasm";
+import {assertTableName, bindSql, plainValue, queryErrorMessage} from "./sqlTemplate.js";
+
+/**
+ * Where a table's bytes are: pass `FileAttachment("data/x.csv").href`. Reading `.href` (not the attachment itself)
+ * matters: a bare FileAttachment of a .csv makes Framework add a CDN import of d3-dsv at build time.
+ */
+export type TableFile = string;
+
+export type Row = Record<string, unknown>;
+
+/** Rows from a query, with the column names in order (as Inputs.table expects). */
+export type QueryResult = Row[] & {columns: string[]};
+
+export interface Database {
+  /** Runs a tagged-template query; interpolated values are bound as parameters. */
+  sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<QueryResult>;
+  /** Runs `text` with `params` bound to its `?` placeholders. */
+  query(text: string, params?: unknown[]): Promise<QueryResult>;
+  /** Resolves once every table is loaded; rejects with the first load error. */
+  ready(): Promise<void>;
+}
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: {
+    mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
+    mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js")
+  },
+  eh: {
+    mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
+    mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js")
+  }
+};
+
+let instance: Promise<duckdb.AsyncDuckDB> | undefined;
+
+/** One DuckDB instance per page, started on first use. */
+function database(): Promise<duckdb.AsyncDuckDB> {
+  return (instance ??= (async () => {
+    const bundle = await duckdb.selectBundle(BUNDLES);
+    // Framework bundles the worker as an ES module, so it must be started as one.
+    const worker = new Worker(bundle.mainWorker!, {type: "module"});
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    return db;
+  })());
+}
+
+/**
+ * Opens a database whose tables are loader outputs (`.csv` or Arrow IPC `.arrow`), each under the given name.
+ * @example const db = openDatabase({income: FileAttachment("data/income-national.csv").href}); const sql = db.sql;
+ */
+export function openDatabase(tables: Record<string, TableFile>): Database {
+  let loaded: Promise<duckdb.AsyncDuckDBConnection> | undefined;
+  const connection = () =>
+    (loaded ??= (async () => {
+      const db = await database();
+      const conn = await db.connect();
+      for (const [name, file] of Object.entries(tables)) await loadTable(db, conn, assertTableName(name), file);
+      return conn;
+    })());
+
+  async function query(text: string, params: unknown[] = []): Promise<QueryResult> {
+    const conn = await connection();
+    let table;
+    try {
+      if (params.length === 0) {
+        table = await conn.query(text);
+      } else {
+        const statement = await conn.prepare(text);
+        try {
+          table = await statement.query(...params);
+        } finally {
+          await statement.close();
+        }
+      }
+    } catch (error) {
+      throw new Error(queryErrorMessage(error, text));
+    }
+    const columns = table.schema.fields.map((f) => f.name);
+    const rows = table.toArray().map((record) => {
+      const row: Row = {};
+      for (const column of columns) row[column] = plainValue(record[column]);
+      return row;
+    });
+    return Object.assign(rows, {columns});
+  }
+
+  return {
+    sql: (strings, ...values) => {
+      const {text, params} = bindSql(strings, ...values);
+      return query(text, params);
+    },
+    query,
+    ready: async () => void (await connection())
+  };
+}
+
+async function loadTable(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, name: string, href: TableFile) {
+  const response = await fetch(href);
+  if (!response.ok) throw new Error(`cannot load table ${name}: ${href} answered HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const path = new URL(href, location.href).pathname;
+  if (/\.arrow$/i.test(path)) {
+    await conn.insertArrowFromIPCStream(bytes, {name, create: true});
+  } else if (/\.csv$/i.test(path)) {
+    await db.registerFileBuffer(`${name}.csv`, bytes);
+    // Every column as text first would lose types; auto-detect is reliable on loader output (one header, UTF-8).
+    await conn.query(`CREATE OR REPLACE TABLE "${name}" AS SELECT * FROM read_csv('${name}.csv', header = true, auto_detect = true)`);
+  } else {
+    throw new Error(`cannot load ${path} as table ${name}: use .csv or .arrow`);
+  }
+}

@@ -1,0 +1,69 @@
+import {LoadError} from "./LoadError.js";
+
+export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+
+/**
+ * Decodes a file's bytes: a BOM wins, then strict UTF-8, then GB18030 (a superset of GBK; Node's "gbk" label
+ * turns 4-byte characters into U+FFFD, so it is never used). An explicit encoding skips detection.
+ * @example decodeText(readFileSync("data/x.csv"), {file: "data/x.csv"}).text
+ */
+export function decodeText(bytes: Uint8Array, {file = "<input>", encoding}: {file?: string; encoding?: string} = {}) {
+  const chosen = encoding ? normalizeEncoding(encoding, file) : detectEncoding(bytes);
+  try {
+    const text = new TextDecoder(chosen, {fatal: true, ignoreBOM: false}).decode(bytes);
+    return {text, encoding: chosen};
+  } catch {
+    throw new LoadError(file, firstBadLine(bytes), undefined, `not valid ${chosen} text${encoding ? "" : " (try --encoding)"}`);
+  }
+}
+
+/** Guesses the encoding from a BOM, UTF-16 zero bytes, or whether the bytes are valid UTF-8. */
+export function detectEncoding(bytes: Uint8Array): Encoding {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (looksUtf16le(bytes)) return "utf-16le";
+  try {
+    new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+    return "utf-8";
+  } catch {
+    return "gb18030";
+  }
+}
+
+function looksUtf16le(bytes: Uint8Array): boolean {
+  // ASCII text saved as UTF-16LE without a BOM has a zero in most odd positions.
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return false;
+  let zeros = 0;
+  for (let i = 1; i < n; i += 2) if (bytes[i] === 0) zeros++;
+  return zeros / (n / 2) > 0.4;
+}
+
+function normalizeEncoding(encoding: string, file: string): Encoding {
+  const name = encoding.trim().toLowerCase().replace(/_/g, "-");
+  if (name === "utf8" || name === "utf-8") return "utf-8";
+  if (name === "gbk" || name === "gb2312" || name === "gb18030" || name === "cp936") return "gb18030";
+  if (name === "utf-16le" || name === "utf16le" || name === "unicode" || name === "ucs-2") return "utf-16le";
+  if (name === "utf-16be" || name === "utf16be") return "utf-16be";
+  throw new LoadError(file, undefined, undefined, `unknown encoding: ${encoding} (use utf-8, gb18030 or utf-16le)`);
+}
+
+/** The 1-based line of the first byte sequence that is not UTF-8, for an error message. */
+function firstBadLine(bytes: Uint8Array): number | undefined {
+  const decoder = new TextDecoder("utf-8", {fatal: true});
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,16 @@
+// Observable Framework configuration. Everything the site loads is bundled from node_modules or src/:
+// no CDN, no web fonts (see README "Offline by construction").
+export default {
+  title: "Yearbook scenarios · 年鉴情景",
+  root: "src",
+  output: "dist",
+  // The default theme links Google Fonts; src/style.css imports Framework's theme without them.
+  globalStylesheets: [],
+  style: "style.css",
+  pages: [
+    {name: "Income gap · 城乡收入差距", path: "/income-gap"}
+  ],
+  search: false,
+  footer: "yearbook-scenarios · data: National Bureau of Statistics of China (国家统计局) and the sources named on each page.",
+  preserveExtension: false
+};

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Builds the site with no network at all and records how that was enforced in .tmp/build-report.json:
+// `unshare -rn` (a network namespace with only a loopback device) where the kernel allows it, else a Node preload
+// that refuses every non-loopback connection. Exit code: the build's.
+import {spawnSync} from "node:child_process";
+import {mkdirSync, writeFileSync} from "node:fs";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const env = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"};
+
+spawnSync(process.execPath, [join(root, "scripts", "seed-npm-cache.mjs")], {cwd: root, stdio: "inherit"});
+const observable = join(root, "node_modules", ".bin", "observable");
+const canUnshare = spawnSync("unshare", ["-rn", "true"]).status === 0;
+const result = canUnshare
+  ? spawnSync("unshare", ["-rn", observable, "build"], {cwd: root, env, encoding: "utf8", maxBuffer: 1 << 28})
+  : spawnSync(observable, ["build"], {
+      cwd: root,
+      env: {...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --import=${join(root, "scripts", "no-network.mjs")}`.trim()},
+      encoding: "utf8",
+      maxBuffer: 1 << 28
+    });
+const log = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+mkdirSync(join(root, ".tmp"), {recursive: true});
+writeFileSync(
+  join(root, ".tmp", "build-report.json"),
+  JSON.stringify({mode: canUnshare ? "unshare -rn" : "node network guard", status: result.status, log}, null, 2)
+);
+process.stdout.write(log.split("\n").filter((line) => !/ → src\/\.observablehq/.test(line)).slice(-25).join("\n") + "\n");
+console.log(`offline build (${canUnshare ? "unshare -rn" : "node network guard"}): exit ${result.status}`);
+process.exit(result.status ?? 1);

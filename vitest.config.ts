@@ -1,0 +1,29 @@
+import {defineConfig} from "vitest/config";
+
+// Two projects: `unit` (pure functions, loaders, model, components under jsdom where they need a DOM) runs first;
+// `site` builds the site with no network and drives it in Debian's Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 20_000
+        }
+      },
+      {
+        test: {
+          name: "site",
+          include: ["tests/site/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/site/globalSetup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false
+        }
+      }
+    ]
+  }
+});
