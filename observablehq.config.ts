@@ -3,7 +3,8 @@
 export default {
   title: "Yearbook scenarios · 年鉴情景",
   root: "src",
-  output: "dist",
+  // YS_DIST lets parallel test runs build into separate folders; the default is dist/.
+  output: process.env.YS_DIST ?? "dist",
   // The default theme links Google Fonts; src/style.css imports Framework's theme without them.
   globalStylesheets: [],
   style: "style.css",

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the site with no network at all and records how that was enforced in .tmp/build-report.json:
 // `unshare -rn` (a network namespace with only a loopback device) where the kernel allows it, else a Node preload
-// that refuses every non-loopback connection. Exit code: the build's.
+// that refuses every non-loopback connection. Exit code: the build's. The report sits beside the output folder
+// (dist.build-report.json, or $YS_DIST.build-report.json).
 import {spawnSync} from "node:child_process";
 import {mkdirSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
@@ -22,9 +23,10 @@ const result = canUnshare
       maxBuffer: 1 << 28
     });
 const log = `${result.stdout ?? ""}${result.stderr ?? ""}`;
-mkdirSync(join(root, ".tmp"), {recursive: true});
+const report = join(root, `${(process.env.YS_DIST ?? "dist").replace(/\/+$/, "")}.build-report.json`);
+mkdirSync(dirname(report), {recursive: true});
 writeFileSync(
-  join(root, ".tmp", "build-report.json"),
+  report,
   JSON.stringify({mode: canUnshare ? "unshare -rn" : "node network guard", status: result.status, log}, null, 2)
 );
 process.stdout.write(log.split("\n").filter((line) => !/ → src\/\.observablehq/.test(line)).slice(-25).join("\n") + "\n");

@@ -1,5 +1,4 @@
-// National per-capita disposable income, tidy CSV. The work is in loaders/; this only writes to stdout.
-import {loadIncomeNational} from "../../loaders/loadIncomeNational.js";
-import {formatTidyCsv} from "../../loaders/tidy.js";
+// National per-capita disposable income as a tidy CSV; the work is in loaders/.
+import {emitTable} from "../../loaders/emit.js";
 
-process.stdout.write(formatTidyCsv(loadIncomeNational().rows));
+emitTable("income-national");

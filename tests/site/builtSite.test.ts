@@ -1,14 +1,14 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {DIST, builtPages, listFiles} from "../support/builtSite.js";
+import {BUILD_REPORT, DIST, builtPages, listFiles} from "../support/builtSite.js";
 import {errorCells, externalImportsInJs, externalLoadsInCss, externalLoadsInHtml, npmSpecifiers} from "../support/siteAudit.js";
 
 const files = listFiles(DIST);
 const read = (file: string) => readFileSync(join(DIST, file), "utf8");
 
 describe("the offline build", () => {
-  const report = JSON.parse(readFileSync(".tmp/build-report.json", "utf8"));
+  const report = JSON.parse(readFileSync(BUILD_REPORT, "utf8"));
 
   it("succeeded with the network cut off", () => {
     expect(report.mode).toMatch(/unshare -rn|node network guard/);

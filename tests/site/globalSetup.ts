@@ -6,5 +6,5 @@ import {chromiumPath} from "../support/chromium.js";
 export default function setup() {
   chromiumPath();
   const result = spawnSync(process.execPath, ["scripts/build-offline.mjs"], {stdio: "inherit"});
-  if (result.status !== 0) throw new Error("offline build failed: see the output above and .tmp/build-report.json");
+  if (result.status !== 0) throw new Error("offline build failed: see the output above and the build report beside the output folder");
 }

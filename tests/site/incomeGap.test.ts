@@ -4,6 +4,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {launchChromium, openIsolatedPage, type PageWatch} from "../support/chromium.js";
 import {serveStatic} from "../support/serveStatic.js";
+import {DIST} from "../support/builtSite.js";
 
 // The page's numbers must be the bundled file's numbers: read both and compare.
 const source = csvParse(readFileSync("data/national/income_national.csv", "utf8"));
@@ -15,7 +16,7 @@ let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  server = await serveStatic("dist");
+  server = await serveStatic(DIST);
   browser = await launchChromium();
   ({page, watch} = await openIsolatedPage(browser, server.url));
   await page.goto(`${server.url}/income-gap`);

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
-import {builtPages} from "../support/builtSite.js";
+import {DIST, builtPages} from "../support/builtSite.js";
 import {launchChromium, openIsolatedPage} from "../support/chromium.js";
 import {serveStatic} from "../support/serveStatic.js";
 
@@ -8,7 +8,7 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await serveStatic("dist");
+  server = await serveStatic(DIST);
   browser = await launchChromium();
 });
 

@@ -1,7 +1,11 @@
 import {readdirSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
 
-export const DIST = "dist";
+/** The built site under test: dist/, or $YS_DIST (as observablehq.config.ts). */
+export const DIST = process.env.YS_DIST ?? "dist";
+
+/** Where scripts/build-offline.mjs records how the build went. */
+export const BUILD_REPORT = `${DIST.replace(/\/+$/, "")}.build-report.json`;
 
 /** Every file below `dir`, as paths relative to `dir`. */
 export function listFiles(dir: string): string[] {
