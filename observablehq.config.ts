@@ -8,9 +8,7 @@ export default {
   // The default theme links Google Fonts; src/style.css imports Framework's theme without them.
   globalStylesheets: [],
   style: "style.css",
-  pages: [
-    {name: "Income gap · 城乡收入差距", path: "/income-gap"}
-  ],
+  // No `pages` list: the sidebar lists every page under src/, so a new notebook needs no config edit.
   search: false,
   footer: "yearbook-scenarios · data: National Bureau of Statistics of China (国家统计局) and the sources named on each page.",
   preserveExtension: false
