@@ -10,11 +10,26 @@ export interface Dataset {
   id: string;
   /** The bundled input files under data/ this dataset reads (what a reload watches and may replace). */
   inputs: string[];
-  /** Reads, parses and validates; throws a LoadError naming file, line and column on bad input. */
-  load(): {rows: TidyRow[]; manifest: Manifest};
+  /**
+   * Reads, parses and validates; throws a LoadError naming file, line and column on bad input.
+   * `resolve` (optional; `npm run reload` passes it) maps each entry of `inputs` to the path to read instead, e.g. a
+   * staged download; without it the bundled file is read.
+   */
+  load(options?: LoadOptions): {rows: TidyRow[]; manifest: Manifest};
 }
 
-export const DATASETS: Dataset[] = [{id: "income-national", inputs: [INCOME_NATIONAL_FILE], load: () => loadIncomeNational()}];
+/** Options of `Dataset.load`. @example dataset.load({resolve: (input) => join(stagingDir, input)}) */
+export interface LoadOptions {
+  resolve?(input: string): string;
+}
+
+export const DATASETS: Dataset[] = [
+  {
+    id: "income-national",
+    inputs: [INCOME_NATIONAL_FILE],
+    load: (options) => loadIncomeNational(options?.resolve?.(INCOME_NATIONAL_FILE) ?? INCOME_NATIONAL_FILE)
+  }
+];
 
 /** The dataset with this id, or an error listing the ids there are. */
 export function datasetById(id: string): Dataset {
