@@ -17,7 +17,7 @@ export interface EditColumn {
 }
 
 /** What a cell parser returns: a value, or a message saying why the text is not one. */
-export type ParseResult = {ok: true; value: number} | {ok: false; message: string};
+export type ParseResult = {ok: true; value: number | null} | {ok: false; message: string};
 
 /** Parses a cell's text for its column (the page passes the model's `parseCell`). */
 export type CellParser<C extends EditColumn> = (text: string, column: C) => ParseResult;
@@ -75,7 +75,7 @@ export function changesFromTexts<C extends EditColumn>(
         errors.push(`${cellName(rows, row, column, rowName)}: ${parsed.message}`);
         continue;
       }
-      if (!Number.isFinite(parsed.value)) {
+      if (parsed.value !== null && !Number.isFinite(parsed.value)) {
         errors.push(`${cellName(rows, row, column, rowName)}: "${text}" 不是数字 / not a number`);
         continue;
       }
