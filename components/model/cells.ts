@@ -15,18 +15,79 @@ export interface ColumnSpec {
 
 export type CellParse = {ok: true; value: number | null} | {ok: false; message: string};
 
+// Full-width forms an IME produces, the unicode minus, and the no-break space Excel puts in pasted cells.
+const WIDE: Record<string, string> = {"．": ".", "％": "%", "，": ",", "－": "-", "＋": "+", "−": "-", "　": " ", "\u00a0": " ", "ｅ": "e", "Ｅ": "E"};
+const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?$/;
+const SUFFIX = /^(.*?)\s*(%|万元|亿元|万|亿|元)$/;
+const SHIFT: Record<string, number> = {"%": -2, 万: 4, 亿: 8, 万元: 4, 亿元: 8, 元: 0};
+
 /**
- * Reads what an analyst typed or pasted into a cell.
+ * Reads what an analyst typed or pasted into a cell: "6.5%", "6.5" or "0.065" by the column's form, full-width
+ * digits and punctuation, thousands separators ("12,345"), 万/亿 suffixes on amounts, surrounding spaces and the
+ * unicode minus. An empty cell is null. Anything else comes back as a message, never NaN or Infinity.
  * @example parseCell("６．５％", {key: "rural", label: "农村增速", kind: "percent"}) // {ok: true, value: 0.065}
  */
 export function parseCell(text: string, column: ColumnSpec): CellParse {
-  throw new Error("not implemented");
+  const raw = String(text ?? "");
+  const shown = quote(raw.trim());
+  const normal = raw.replace(/[\uff10-\uff19]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/[．％，－＋−　\u00a0ｅＥ]/g, (c) => WIDE[c]).trim();
+  if (normal === "") return {ok: true, value: null};
+  const suffixed = SUFFIX.exec(normal);
+  const body = suffixed ? suffixed[1] : normal;
+  const suffix = suffixed ? suffixed[2] : "";
+  const match = NUMBER.exec(body);
+  if (!match) return {ok: false, message: `${shown} 不是数字 / not a number`};
+  if (suffix === "%" && column.kind !== "percent") return {ok: false, message: `${shown} 此列不是百分比 / this column is not a percentage`};
+  if (suffix !== "" && suffix !== "%" && column.kind !== "amount") {
+    return {ok: false, message: `${shown} 此列不接受“${suffix}” / "${suffix}" is only for amounts`};
+  }
+  let shift = suffix ? SHIFT[suffix] : 0;
+  if (column.kind === "percent" && suffix === "" && (column.form ?? "percent") === "percent") shift = -2;
+  // Shifting the exponent instead of multiplying keeps "6.5%" exactly 0.065 (6.5 / 100 is not always the nearest double).
+  const exponent = Number(match[3] ?? 0) + shift;
+  const value = Number(`${match[1]}${match[2].replace(/,/g, "")}e${exponent}`);
+  if (!Number.isFinite(value)) return {ok: false, message: `${shown} 超出范围 / out of range`};
+  const {min, max} = column;
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+    const range = `${min === undefined ? "" : formatCell(min, column)}…${max === undefined ? "" : formatCell(max, column)}`;
+    return {ok: false, message: `${shown} 超出范围 ${range} / out of range ${range}`};
+  }
+  return {ok: true, value: value === 0 ? 0 : value};
 }
 
 /**
- * Shows a stored value the way `parseCell` reads it back.
+ * Shows a stored value the way `parseCell` reads it back: percent columns as "6.5%", amounts with thousands
+ * separators, an empty cell as "". With `column.digits` the value is rounded for display; without, the text is exact.
  * @example formatCell(0.065, {key: "rural", label: "农村增速", kind: "percent"}) // "6.5%"
  */
 export function formatCell(value: number | null, column: ColumnSpec): string {
-  throw new Error("not implemented");
+  if (value === null || value === undefined) return "";
+  if (!Number.isFinite(value)) throw new Error(`invalid cell value: ${value}`);
+  const {kind, digits} = column;
+  if (kind === "percent") return `${digits === undefined ? shiftDecimal(value, 2) : (value * 100).toFixed(digits)}%`;
+  const text = digits === undefined ? shiftDecimal(value, 0) : value.toFixed(digits);
+  return kind === "amount" ? group(text) : text;
+}
+
+/** The decimal text of value × 10^k without floating-point arithmetic, e.g. (0.065, 2) → "6.5". */
+function shiftDecimal(value: number, k: number): string {
+  const [, sign, int, frac = "", exp = "0"] = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value))!;
+  const digits = int + frac;
+  const point = int.length + Number(exp) + k;
+  let whole: string, fraction: string;
+  if (point <= 0) (whole = "0"), (fraction = "0".repeat(-point) + digits);
+  else if (point >= digits.length) (whole = digits + "0".repeat(point - digits.length)), (fraction = "");
+  else (whole = digits.slice(0, point)), (fraction = digits.slice(point));
+  whole = whole.replace(/^0+(?=\d)/, "");
+  fraction = fraction.replace(/0+$/, "");
+  const text = fraction ? `${whole}.${fraction}` : whole;
+  return sign && text !== "0" ? `-${text}` : text;
+}
+
+function group(text: string): string {
+  return text.replace(/^(-?)(\d+)/, (_, sign: string, int: string) => sign + int.replace(/\B(?=(\d{3})+$)/g, ","));
+}
+
+function quote(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
