@@ -20,6 +20,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/site/globalSetup.ts"],
           testTimeout: 60_000,
+          // DuckDB-WASM takes a few seconds to start on a loaded 2-core machine; poll for up to 20 s.
+          expect: {poll: {timeout: 20_000}},
           hookTimeout: 120_000,
           fileParallelism: false
         }

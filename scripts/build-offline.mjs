@@ -1,29 +1,37 @@
 #!/usr/bin/env node
-// Builds the site with no network at all and records how that was enforced in .tmp/build-report.json:
+// Builds the site with no network at all and records how that was enforced in a build report:
 // `unshare -rn` (a network namespace with only a loopback device) where the kernel allows it, else a Node preload
 // that refuses every non-loopback connection. Exit code: the build's. The report sits beside the output folder
 // (dist.build-report.json, or $YS_DIST.build-report.json).
 import {spawnSync} from "node:child_process";
 import {mkdirSync, writeFileSync} from "node:fs";
-import {dirname, join} from "node:path";
+import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const env = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"};
+// --root DIR builds another Framework project the same way (see tests/site/plugin.test.ts).
+const rootFlag = process.argv.indexOf("--root");
+const root = rootFlag > 0 ? process.argv[rootFlag + 1] : join(dirname(fileURLToPath(import.meta.url)), "..");
+const scripts = dirname(fileURLToPath(import.meta.url));
+// Framework runs TypeScript data loaders with `tsx` from PATH: put the project's own bin first, as npm run does.
+const env = {
+  ...process.env,
+  OBSERVABLE_TELEMETRY_DISABLE: "true",
+  PATH: `${join(root, "node_modules", ".bin")}:${process.env.PATH ?? ""}`
+};
 
-spawnSync(process.execPath, [join(root, "scripts", "seed-npm-cache.mjs")], {cwd: root, stdio: "inherit"});
+spawnSync(process.execPath, [join(scripts, "seed-npm-cache.mjs"), "--root", root], {cwd: root, stdio: "inherit"});
 const observable = join(root, "node_modules", ".bin", "observable");
 const canUnshare = spawnSync("unshare", ["-rn", "true"]).status === 0;
 const result = canUnshare
   ? spawnSync("unshare", ["-rn", observable, "build"], {cwd: root, env, encoding: "utf8", maxBuffer: 1 << 28})
   : spawnSync(observable, ["build"], {
       cwd: root,
-      env: {...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --import=${join(root, "scripts", "no-network.mjs")}`.trim()},
+      env: {...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --import=${join(scripts, "no-network.mjs")}`.trim()},
       encoding: "utf8",
       maxBuffer: 1 << 28
     });
 const log = `${result.stdout ?? ""}${result.stderr ?? ""}`;
-const report = join(root, `${(process.env.YS_DIST ?? "dist").replace(/\/+$/, "")}.build-report.json`);
+const report = resolve(root, `${(process.env.YS_DIST ?? "dist").replace(/\/+$/, "")}.build-report.json`);
 mkdirSync(dirname(report), {recursive: true});
 writeFileSync(
   report,

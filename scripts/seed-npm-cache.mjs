@@ -9,7 +9,9 @@ import {existsSync, mkdirSync, readFileSync, readdirSync, statSync} from "node:f
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 
-const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+// --root DIR seeds another Framework project (tests/site/plugin.test.ts builds one that uses this plugin).
+const rootFlag = process.argv.indexOf("--root");
+const projectRoot = rootFlag > 0 ? process.argv[rootFlag + 1] : join(dirname(fileURLToPath(import.meta.url)), "..");
 const frameworkDir = join(projectRoot, "node_modules", "@observablehq", "framework");
 const cacheDir = join(projectRoot, "src", ".observablehq", "cache", "_npm");
 

@@ -11,7 +11,7 @@ export function gapChart(rows: readonly IncomePoint[], {width = 640, height = 26
     width,
     height,
     marginLeft: 60,
-    x: isRatio ? {label: "年份 Year", tickFormat: "d"} : {label: "年份 Year", type: "band", tickFormat: (d: number) => (d % 2 ? "" : String(d))},
+    x: isRatio ? {label: "年份 Year", tickFormat: "d", interval: 1} : {label: "年份 Year", type: "band", tickFormat: (d: number) => (d % 2 ? "" : String(d))},
     y: isRatio
       ? {label: "城乡收入比 Urban ÷ rural", grid: true, domain: [1.5, 3]}
       : {label: "收入差 Gap (元 yuan)", grid: true},

@@ -14,7 +14,7 @@ export function incomeLevelsChart(rows: readonly IncomeYear[], {width = 640, hei
     width,
     height,
     marginLeft: 60,
-    x: {label: "年份 Year", tickFormat: "d"},
+    x: {label: "年份 Year", tickFormat: "d", interval: 1},
     y: {label: "元 / 人 · yuan per person", grid: true, zero: true},
     color: {legend: true, domain: ["城镇 Urban", "农村 Rural"]},
     marks: [

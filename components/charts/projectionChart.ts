@@ -16,7 +16,7 @@ export function projectionChart(
     width,
     height,
     marginLeft: 60,
-    x: {label: "年份 Year", tickFormat: "d"},
+    x: {label: "年份 Year", tickFormat: "d", interval: 1},
     y: {label: "城乡收入比 Urban ÷ rural", grid: true},
     color: {legend: true, domain: ["观测 Observed", "情景 Projected"], range: ["var(--theme-foreground-focus)", "#e67e22"]},
     marks: [

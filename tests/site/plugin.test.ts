@@ -1,0 +1,57 @@
+import {spawnSync} from "node:child_process";
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Browser} from "playwright-core";
+import {launchChromium, openIsolatedPage} from "../support/chromium.js";
+import {serveStatic} from "../support/serveStatic.js";
+import {errorCells, externalLoadsInHtml} from "../support/siteAudit.js";
+
+// Another Framework project uses components/ and loaders/ without copying them: the package is linked into its
+// node_modules (as `npm install ../yearbook-scenarios` would), its pages reach components/ through a symlink inside
+// its root, and its data loader imports loaders/ by package name.
+const project = resolve(".");
+let consumer: string;
+let build: ReturnType<typeof spawnSync>;
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  consumer = mkdtempSync(join(tmpdir(), "ys-plugin-"));
+  cpSync("tests/plugin/consumer", consumer, {recursive: true});
+  const modules = join(consumer, "node_modules");
+  mkdirSync(modules);
+  for (const entry of readdirSync("node_modules")) symlinkSync(join(project, "node_modules", entry), join(modules, entry));
+  symlinkSync(project, join(modules, "yearbook-scenarios"));
+  symlinkSync("../node_modules/yearbook-scenarios/components", join(consumer, "src", "yearbook"));
+  const env = {...process.env};
+  delete env.YS_DIST;
+  build = spawnSync(process.execPath, [join(project, "scripts", "build-offline.mjs"), "--root", consumer], {encoding: "utf8", env});
+  server = await serveStatic(join(consumer, "dist"));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (consumer) rmSync(consumer, {recursive: true, force: true});
+});
+
+describe("a second Framework project using the plugin", () => {
+  it("builds offline with the plugin's components and loader library", () => {
+    expect(build.status, `${build.stdout}${build.stderr}`.slice(-3000)).toBe(0);
+    const html = readFileSync(join(consumer, "dist", "index.html"), "utf8");
+    expect(errorCells(html)).toEqual([]);
+    expect(externalLoadsInHtml(html)).toEqual([]);
+  });
+
+  it("runs the plugin's DuckDB client and chart in Chromium", async () => {
+    const {page, watch} = await openIsolatedPage(browser, server.url);
+    await page.goto(server.url + "/");
+    await expect.poll(() => page.locator("#years").textContent()).toBe("2022,2023,2024");
+    await expect.poll(() => page.locator("svg[class*='plot']").count()).toBe(1);
+    expect(watch.external).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+});
