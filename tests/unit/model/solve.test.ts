@@ -1,0 +1,110 @@
+import {describe, expect, it} from "vitest";
+import {constantGrowth} from "../../../components/model/assumptions.js";
+import {projectPath, projectSaturating} from "../../../components/model/projectPath.js";
+import {
+  bracketSolve,
+  solveCoverageYear,
+  solveFarmlandPace,
+  solveRuralGrowthForRatio,
+  UNREACHABLE
+} from "../../../components/model/solve.js";
+
+const y2024 = {year: 2024, urban: 54188, rural: 23119};
+const closedForm = (gu: number, ratio0: number, target: number, n: number) => (1 + gu) * Math.pow(ratio0 / target, 1 / n) - 1;
+
+describe("bracketSolve", () => {
+  it("bracketSolve(x² − 2, 0, 2) finds √2 within the tolerance", () => {
+    const result = bracketSolve((x) => x * x - 2, 0, 2, {tolerance: 1e-9});
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(Math.abs(result.x - Math.SQRT2)).toBeLessThanOrEqual(1e-9);
+      expect(result.iterations).toBeLessThanOrEqual(32);
+    }
+  });
+
+  it("bracketSolve with a looser tolerance stops earlier and stays within it", () => {
+    const loose = bracketSolve((x) => x - 0.3, 0, 1, {tolerance: 1e-3});
+    expect(loose.ok && Math.abs(loose.x - 0.3) <= 1e-3 && loose.iterations <= 10).toBe(true);
+  });
+
+  it("bracketSolve reports 'unreachable within bounds' when both ends have the same sign", () => {
+    expect(bracketSolve((x) => x * x + 1, -1, 1)).toEqual({ok: false, reason: UNREACHABLE});
+  });
+
+  it("bracketSolve returns an exact root at a bound and refuses bad bounds, NaN and too few iterations", () => {
+    expect(bracketSolve((x) => x, 0, 1)).toEqual({ok: true, x: 0, iterations: 0});
+    expect(bracketSolve((x) => x, 1, -1).ok).toBe(false);
+    expect(bracketSolve(() => NaN, 0, 1)).toMatchObject({ok: false, reason: expect.stringContaining("not finite")});
+    expect(bracketSolve((x) => x - 0.3, 0, 1, {tolerance: 1e-12, maxIterations: 5})).toEqual({
+      ok: false,
+      reason: "no convergence within 5 iterations"
+    });
+  });
+});
+
+describe("solveRuralGrowthForRatio", () => {
+  it("matches the closed form (1+g_u)(ratio_0/target)^(1/n) − 1 for 2.0 by 2035 at 5% urban growth", () => {
+    const result = solveRuralGrowthForRatio(y2024, 0.05, 2.0, 2035);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.x).toBeCloseTo(closedForm(0.05, 54188 / 23119, 2.0, 11), 10);
+    const path = projectPath(y2024, constantGrowth(2025, 2035, {urban: 0.05, rural: result.x}));
+    expect(path.at(-1)!.ratio).toBeCloseTo(2.0, 9);
+  });
+
+  it("matches the closed form at zero and negative urban growth", () => {
+    for (const gu of [0, -0.03]) {
+      const result = solveRuralGrowthForRatio(y2024, gu, 2.2, 2030);
+      expect(result.ok && result.x).toBeCloseTo(closedForm(gu, 54188 / 23119, 2.2, 6), 10);
+    }
+  });
+
+  it("a target ratio equal to today's needs rural growth equal to urban growth", () => {
+    const result = solveRuralGrowthForRatio(y2024, 0.04, 54188 / 23119, 2030);
+    expect(result.ok && result.x).toBeCloseTo(0.04, 10);
+  });
+
+  it("reports unreachable when the needed rate lies outside the bounds, never a number", () => {
+    // A ratio of 1.0 in one year needs rural income to jump 134%: outside ±50%.
+    expect(solveRuralGrowthForRatio(y2024, 0.05, 1.0, 2025)).toEqual({ok: false, reason: UNREACHABLE});
+    expect(solveRuralGrowthForRatio(y2024, 0.05, 2.0, 2035, [0.1, 0.2])).toEqual({ok: false, reason: UNREACHABLE});
+  });
+
+  it("refuses a target year not after the start and a non-positive target", () => {
+    expect(solveRuralGrowthForRatio(y2024, 0.05, 2.0, 2024).ok).toBe(false);
+    expect(solveRuralGrowthForRatio(y2024, 0.05, 0, 2035).ok).toBe(false);
+    expect(() => solveRuralGrowthForRatio(y2024, NaN, 2.0, 2035)).toThrow("invalid growth rate: NaN");
+  });
+});
+
+describe("solveFarmlandPace", () => {
+  it("is (target − start) ÷ years: 100000 万亩 in 2022 to 120000 万亩 in 2030 needs 2500 per year", () => {
+    expect(solveFarmlandPace({year: 2022, value: 100000}, {year: 2030, value: 120000})).toEqual({ok: true, x: 2500, iterations: 0});
+    expect(solveFarmlandPace({year: 2022, value: 100000}, {year: 2025, value: 107500})).toEqual({ok: true, x: 2500, iterations: 0});
+  });
+
+  it("needs pace 0 for a target already met and cannot reach a later total in no time", () => {
+    expect(solveFarmlandPace({year: 2025, value: 121000}, {year: 2030, value: 120000})).toEqual({ok: true, x: 0, iterations: 0});
+    const past = solveFarmlandPace({year: 2025, value: 100000}, {year: 2025, value: 107500});
+    expect(past.ok === false && past.reason).toContain(UNREACHABLE);
+  });
+});
+
+describe("solveCoverageYear", () => {
+  it("finds the first year the gap-closing path reaches the target, agreeing with projectSaturating", () => {
+    const result = solveCoverageYear({year: 2024, value: 0.9}, {rate: 0.2, ceiling: 1}, 0.95);
+    // 1 − 0.1 × 0.8^n ≥ 0.95 ⇔ 0.8^n ≤ 0.5 ⇔ n ≥ 3.106…, so n = 4.
+    expect(result).toEqual({ok: true, year: 2028});
+    const path = projectSaturating({year: 2024, value: 0.9}, {rate: 0.2, ceiling: 1}, 2028);
+    expect(path[3].value).toBeLessThan(0.95);
+    expect(path[4].value).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("is the start year when already met, unreachable above the ceiling or at rate 0", () => {
+    expect(solveCoverageYear({year: 2024, value: 0.96}, {rate: 0.2, ceiling: 1}, 0.95)).toEqual({ok: true, year: 2024});
+    const above = solveCoverageYear({year: 2024, value: 0.9}, {rate: 0.2, ceiling: 0.98}, 0.99);
+    expect(above.ok === false && above.reason).toContain(UNREACHABLE);
+    const flat = solveCoverageYear({year: 2024, value: 0.9}, {rate: 0, ceiling: 1}, 0.95, {maxYear: 2050});
+    expect(flat).toEqual({ok: false, reason: `not reached by 2050: ${UNREACHABLE}`});
+  });
+});
