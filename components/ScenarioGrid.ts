@@ -37,6 +37,8 @@ export interface ScenarioGridElement<R> extends HTMLDivElement {
   /** messages from the last commit (one per rejected cell) */
   readonly messages: readonly string[];
   readOnly: boolean | string;
+  /** the aria-label naming the scenario */
+  label: string;
 }
 
 const READ_ONLY = "此情景只读，请先复制 / This scenario is read-only: duplicate it to edit";
@@ -348,6 +350,10 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     }
   });
   Object.defineProperty(root, "messages", {get: () => [...messages]});
+  Object.defineProperty(root, "label", {
+    get: () => table.getAttribute("aria-label") ?? "",
+    set: (next: string) => table.setAttribute("aria-label", next)
+  });
   Object.defineProperty(root, "readOnly", {
     get: () => readOnly,
     set(next: boolean | string) {

@@ -83,3 +83,25 @@ describe("fillDownChanges and clearChanges", () => {
     expect([cellValue(NaN), cellValue("1"), cellValue(undefined), cellValue(0)]).toEqual([null, null, null, 0]);
   });
 });
+
+import {fillBlanks} from "../../../components/grid/blanks.js";
+
+describe("fillBlanks", () => {
+  it("fillBlanks repeats the year above and names what it filled", () => {
+    const {rows: out, filled} = fillBlanks(
+      [
+        {year: 2025, rural: 0.07},
+        {year: 2026, rural: null},
+        {year: 2027, rural: null},
+        {year: 2028, rural: 0.05}
+      ],
+      ["rural"]
+    );
+    expect(out.map((r) => r.rural)).toEqual([0.07, 0.07, 0.07, 0.05]);
+    expect(filled).toEqual(["2026 rural", "2027 rural"]);
+  });
+  it("fillBlanks takes a blank first row from the fallback, and leaves it null without one", () => {
+    expect(fillBlanks([{year: 2025, rural: null}], ["rural"], {fallback: [{rural: 0.06}]}).rows[0].rural).toBe(0.06);
+    expect(fillBlanks([{year: 2025, rural: null}], ["rural"]).rows[0].rural).toBeNull();
+  });
+});

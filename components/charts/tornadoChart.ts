@@ -1,0 +1,30 @@
+import * as Plot from "@observablehq/plot";
+import type {TornadoBar} from "../model/sensitivity.js";
+
+/**
+ * A tornado chart: for each parameter a bar from the output with it lowered to the output with it raised, around
+ * the base value (a rule); widest swing on top.
+ * @example tornadoChart(tornado({urban: 0.05, rural: 0.065}, ratio2035), {width: 640, label: "2035 收入比"})
+ */
+export function tornadoChart(
+  bars: readonly TornadoBar[],
+  {width = 640, height, label = "输出 Output", names = {} as Record<string, string>, delta = "±1 pt"}: {width?: number; height?: number; label?: string; names?: Record<string, string>; delta?: string} = {}
+) {
+  const rows = bars.map((b) => ({...b, name: names[b.parameter] ?? b.parameter, lo: Math.min(b.low, b.high), hi: Math.max(b.low, b.high)}));
+  const base = bars[0]?.base;
+  return Plot.plot({
+    width,
+    height: height ?? 60 + 36 * rows.length,
+    marginLeft: 140,
+    marginRight: 60,
+    x: {label: `${label} (${delta})`, grid: true},
+    y: {label: null, domain: rows.map((r) => r.name)},
+    marks: [
+      Plot.barX(rows, {y: "name", x1: "lo", x2: "hi", fill: "#e67e22", fillOpacity: 0.8}),
+      Plot.text(rows, {y: "name", x: "lo", text: (d) => `${d.low <= d.high ? "−" : "+"} ${d.lo.toFixed(3)}`, textAnchor: "end", dx: -4}),
+      Plot.text(rows, {y: "name", x: "hi", text: (d) => `${d.low <= d.high ? "+" : "−"} ${d.hi.toFixed(3)}`, textAnchor: "start", dx: 4}),
+      base === undefined ? null : Plot.ruleX([base], {stroke: "var(--theme-foreground)"})
+    ]
+  });
+}
+
