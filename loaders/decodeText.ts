@@ -40,7 +40,8 @@ function looksUtf16le(bytes: Uint8Array): boolean {
   return zeros / (n / 2) > 0.4;
 }
 
-function normalizeEncoding(encoding: string, file: string): Encoding {
+/** Maps an encoding label (`gbk`, `utf8`, `unicode`) to the decoder used. @example normalizeEncoding("GBK", "x.csv") // "gb18030" */
+export function normalizeEncoding(encoding: string, file: string): Encoding {
   const name = encoding.trim().toLowerCase().replace(/_/g, "-");
   if (name === "utf8" || name === "utf-8") return "utf-8";
   if (name === "gbk" || name === "gb2312" || name === "gb18030" || name === "cp936") return "gb18030";

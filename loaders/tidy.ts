@@ -30,3 +30,18 @@ export function formatTidyCsv(rows: readonly TidyRow[]): string {
 export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
 }
+
+/** The header line of every tidy CSV, with its line break. */
+export const TIDY_HEADER = TIDY_COLUMNS.join(",") + "\n";
+
+/**
+ * One tidy row as a CSV line with its line break, quoted exactly as `formatTidyCsv` does (for streaming writers).
+ * @example formatTidyLine({indicator: "x", unit: "元", region_code: "CN", region: "全国", year: 2024, value: null}) // "x,元,CN,全国,2024,\n"
+ */
+export function formatTidyLine(r: TidyRow): string {
+  return `${field(r.indicator)},${field(r.unit)},${r.region_code},${field(r.region)},${r.year},${r.value === null ? "" : formatNumber(r.value)}\n`;
+}
+
+function field(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

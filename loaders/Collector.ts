@@ -1,0 +1,162 @@
+import {LoadError} from "./LoadError.js";
+import {parseCell, looksLikeFormula, cleanText} from "./cells.js";
+import {REGIONS, resolveRegion, suggestRegion, type Region} from "./regions.js";
+import {firstIssue, tidyRowSchema, valueSchema, yearSchema} from "./schema.js";
+import type {TidyRow} from "./tidy.js";
+import {convert, unitInfo, type UnitInfo} from "./units.js";
+import type {z} from "zod";
+
+/** An indicator as read from a file, with its unit mapped to the canonical one. */
+export interface Indicator {
+  id: number;
+  name: string;
+  unit: UnitInfo;
+  schema: z.ZodType<number>;
+  originals: Set<string>;
+}
+
+const YEARS = 2100 - 1949 + 1;
+const MAX_WARNINGS = 20;
+// Aggregates some yearbook tables interleave with provinces; they are not regions of GB/T 2260.
+const AGGREGATES = /^(东部|中部|西部|东北)(地区)?$|^(Eastern|Central|Western|Northeastern)( Region)?$/i;
+
+/**
+ * Turns located cells into validated tidy rows: resolves regions, parses numbers, converts units, checks ranges and
+ * duplicate indicator-region-year keys, and hands each row to `onRow`. Every problem is a LoadError at the cell.
+ * @example const c = new Collector("x.csv", (row) => rows.push(row));
+ */
+export class Collector {
+  rows = 0;
+  missing = 0;
+  readonly warnings: string[] = [];
+  private moreWarnings = 0;
+  private readonly indicators = new Map<string, Indicator>();
+  private seen = new Uint8Array(0);
+  private readonly regionCache = new Map<string, Region | null>();
+  private readonly order = new Map<number, {year: number; direction: number; line: number}>();
+
+  constructor(
+    readonly file: string,
+    private readonly onRow: (row: TidyRow) => void
+  ) {}
+
+  /** Registers an indicator (name without unit) and its unit as written; the same name must keep one canonical unit. */
+  indicator(name: string, unit: string, line: number, column?: number): Indicator {
+    const clean = cleanText(name);
+    if (looksLikeFormula(clean)) throw new LoadError(this.file, line, column, `"${clean}" looks like a spreadsheet formula`);
+    const info = unitInfo(unit);
+    let found = this.indicators.get(clean);
+    if (!found) {
+      const check = tidyRowSchema.safeParse({indicator: clean, unit: info.canonical, region_code: "CN", region: "全国", year: 2000, value: null});
+      if (!check.success) throw new LoadError(this.file, line, column, firstIssue(check));
+      found = {id: this.indicators.size, name: clean, unit: info, schema: valueSchema(clean, info), originals: new Set()};
+      this.indicators.set(clean, found);
+    } else if (found.unit.canonical !== info.canonical) {
+      throw new LoadError(this.file, line, column, `indicator ${clean} is in ${found.unit.canonical} elsewhere but in ${info.original || "no unit"} here`);
+    }
+    found.originals.add(info.original);
+    // Each (indicator, region, year) gets one bit: a compact duplicate check that also holds for a million rows.
+    const need = (this.indicators.size * REGIONS.length * YEARS) >> 3;
+    if (need >= this.seen.length) {
+      const grown = new Uint8Array(Math.max(need + 1, this.seen.length * 2));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    return {...found, unit: info};
+  }
+
+  /** The region a cell names; an unknown name is an error that suggests the closest spelling. */
+  region(raw: string, line: number, column: number): Region {
+    let region = this.regionCache.get(raw);
+    if (region === undefined) {
+      region = resolveRegion(raw) ?? null;
+      this.regionCache.set(raw, region);
+    }
+    if (region) return region;
+    const name = cleanText(raw);
+    if (looksLikeFormula(name)) throw new LoadError(this.file, line, column, `"${name}" looks like a spreadsheet formula`);
+    if (name === "") throw new LoadError(this.file, line, column, "region name is empty");
+    const suggestion = suggestRegion(name);
+    throw new LoadError(this.file, line, column, `unknown region "${name}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}`);
+  }
+
+  /** True when a row label is a regional aggregate (东部地区) that tables add between provinces. */
+  isAggregate(raw: string): boolean {
+    return AGGREGATES.test(cleanText(raw).replace(/[\s\u3000]/g, ""));
+  }
+
+  /** A year from a header or cell (`2019年`, `２０１９`), validated; a LoadError at the cell otherwise. */
+  year(raw: string, line: number, column: number): number {
+    const text = cleanText(raw).normalize("NFKC").replace(/年$/, "").trim();
+    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new LoadError(this.file, line, column, `"${cleanText(raw)}" is not a year`);
+    const result = yearSchema.safeParse(Number(text));
+    if (!result.success) throw new LoadError(this.file, line, column, `${firstIssue(result)}: ${text}`);
+    return result.data;
+  }
+
+  /** Parses, converts, validates and emits one observation. */
+  value(indicator: Indicator, region: Region, year: number, raw: string, line: number, column: number, columnName: string): void {
+    const cell = parseCell(raw);
+    let value: number | null = null;
+    if (cell.kind === "error") {
+      throw new LoadError(this.file, line, column, `"${cleanText(raw)}" ${cell.message} (column ${columnName})`);
+    } else if (cell.kind === "number") {
+      if (cell.percent && indicator.unit.canonical !== "%" && indicator.unit.canonical !== "") {
+        throw new LoadError(this.file, line, column, `"${cleanText(raw)}" has a percent sign in a column in ${indicator.unit.original} (column ${columnName})`);
+      }
+      if (cell.note) this.warn(`${this.file}:${line}:${column}: note marker ${cell.note} after ${cleanText(raw).replace(cell.note, "")} (kept the number)`);
+      value = convert(cell.value, indicator.unit.factor);
+      const check = indicator.schema.safeParse(value);
+      if (!check.success) {
+        throw new LoadError(this.file, line, column, `${firstIssue(check)}: ${cleanText(raw)} (${indicator.name}, ${region.zh} ${year})`);
+      }
+    }
+    const bit = (indicator.id * REGIONS.length + region.index) * YEARS + (year - 1949);
+    const mask = 1 << (bit & 7);
+    if (this.seen[bit >> 3] & mask) {
+      throw new LoadError(this.file, line, column, `duplicate key: ${indicator.name}, ${region.zh}, ${year} appears twice`);
+    }
+    this.seen[bit >> 3] |= mask;
+    this.rows++;
+    if (value === null) this.missing++;
+    this.onRow({indicator: indicator.name, unit: indicator.unit.canonical, region_code: region.code, region: region.zh, year, value});
+  }
+
+  /** Long tables list a series row by row: its years must keep one direction (all rising or all falling). */
+  checkOrder(indicator: Indicator, region: Region, year: number, line: number, column: number): void {
+    const key = indicator.id * REGIONS.length + region.index;
+    const last = this.order.get(key);
+    if (!last) {
+      this.order.set(key, {year, direction: 0, line});
+      return;
+    }
+    const direction = Math.sign(year - last.year);
+    if (direction !== 0 && last.direction !== 0 && direction !== last.direction) {
+      throw new LoadError(this.file, line, column, `years out of order: ${year} after ${last.year} (line ${last.line}) for ${indicator.name}, ${region.zh}`);
+    }
+    this.order.set(key, {year, direction: direction || last.direction, line});
+  }
+
+  /** Adds a warning for the manifest; after MAX_WARNINGS they are only counted. */
+  warn(message: string): void {
+    if (this.warnings.length < MAX_WARNINGS) this.warnings.push(message);
+    else this.moreWarnings++;
+  }
+
+  /** Warnings, with a count of those left out. */
+  allWarnings(): string[] {
+    return this.moreWarnings ? [...this.warnings, `… and ${this.moreWarnings} more warnings`] : [...this.warnings];
+  }
+
+  /** Original and canonical unit per indicator, for the manifest. */
+  units(): Record<string, {canonical: string; original: string[]}> {
+    const units: Record<string, {canonical: string; original: string[]}> = {};
+    for (const ind of this.indicators.values()) units[ind.name] = {canonical: ind.unit.canonical, original: [...ind.originals]};
+    return units;
+  }
+
+  /** How many indicators were registered. */
+  get indicatorCount(): number {
+    return this.indicators.size;
+  }
+}

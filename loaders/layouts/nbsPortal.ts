@@ -1,0 +1,109 @@
+import {LoadError} from "../LoadError.js";
+import type {Collector, Indicator} from "../Collector.js";
+import {cleanText} from "../cells.js";
+import {REGIONS} from "../regions.js";
+import type {CsvRecord} from "../records.js";
+import {splitIndicator} from "../units.js";
+import {FOOTER, isBlank, trimTrailing, type LayoutParser} from "./types.js";
+
+const PREAMBLE = /^(数据库|指标|时间|地区)[:：]/;
+
+/**
+ * The NBS data-portal export (国家数据): `数据库：分省年度数据`, `指标：城镇居民人均可支配收入(元)`, `时间：...`, then
+ * `地区,2019年,...` with one row per region (province layout) or `指标,2024年,...` with one row per indicator
+ * (national 年度数据 layout), then optional `注：` lines and `数据来源：国家统计局`. Several blocks may follow each other.
+ * @example nbsPortal(collector, {}).push({cells: ["数据库：分省年度数据"], line: 1})
+ */
+export function nbsPortal(collector: Collector, kind: "province" | "national"): LayoutParser {
+  const file = collector.file;
+  let indicator: Indicator | null = null;
+  let label: {name: string; unit: string | null; line: number} | null = null;
+  let header: {years: number[]; names: string[]; line: number; width: number} | null = null;
+  let dataRows = 0;
+  let tables = 0;
+  let state: "preamble" | "table" | "footer" = "preamble";
+
+  function closeTable(line: number) {
+    if (header && dataRows === 0) throw new LoadError(file, line, undefined, "table has a header but no data rows");
+  }
+
+  function readHeader(record: CsvRecord) {
+    const cells = trimTrailing(record.cells);
+    const years: number[] = [];
+    for (let i = 1; i < cells.length; i++) {
+      const year = collector.year(cells[i], record.line, i + 1);
+      if (years.length > 0) {
+        const previous = years[years.length - 1];
+        const direction = years.length > 1 ? Math.sign(years[1] - years[0]) : Math.sign(year - previous);
+        if (year === previous) throw new LoadError(file, record.line, i + 1, `year ${year} appears twice in the header`);
+        if (Math.sign(year - previous) !== direction) {
+          throw new LoadError(file, record.line, i + 1, `years out of order: ${cleanText(cells[i])} after ${cleanText(cells[i - 1])}`);
+        }
+      }
+      years.push(year);
+    }
+    if (years.length === 0) throw new LoadError(file, record.line, 2, "header has no year columns");
+    header = {years, names: cells.map(cleanText), line: record.line, width: cells.length};
+    dataRows = 0;
+    tables++;
+    state = "table";
+    if (kind === "province") {
+      if (!label) throw new LoadError(file, record.line, 1, "no 指标： line above the table names the indicator");
+      indicator = collector.indicator(label.name, label.unit ?? "", label.line, 1);
+      if (label.unit === null) collector.warn(`${file}:${label.line}: indicator ${label.name} has no unit in brackets`);
+    }
+  }
+
+  return {
+    push(record) {
+      const {cells, line} = record;
+      if (isBlank(cells)) return;
+      const first = cleanText(cells[0]);
+      if (/^数据库[:：]/.test(first)) {
+        closeTable(line);
+        state = "preamble";
+        header = null;
+        label = null;
+        return;
+      }
+      if (state !== "table" && /^指标[:：]/.test(first)) {
+        const {name, unit} = splitIndicator(first);
+        label = {name, unit, line};
+        return;
+      }
+      if (state === "preamble") {
+        if (PREAMBLE.test(first)) return;
+        const headerWord = kind === "province" ? "地区" : "指标";
+        if (first.replace(/[\s\u3000]/g, "") === headerWord) return readHeader(record);
+        throw new LoadError(file, line, 1, `expected the table header "${headerWord},2019年,...", found "${first}"`);
+      }
+      if (state === "footer" || FOOTER.test(first)) {
+        state = "footer";
+        return;
+      }
+      const h = header!;
+      const width = trimTrailing(cells).length;
+      if (width > h.width) throw new LoadError(file, line, h.width + 1, `row has ${width} fields, the header ${h.width}`);
+      if (cells.length < h.width) {
+        throw new LoadError(file, line, cells.length, `row has ${cells.length} fields, the header ${h.width} (row cut short?)`);
+      }
+      let ind: Indicator;
+      let region;
+      if (kind === "province") {
+        if (collector.isAggregate(cells[0])) return collector.warn(`${file}:${line}: skipped the aggregate row ${first}`);
+        region = collector.region(cells[0], line, 1);
+        ind = indicator!;
+      } else {
+        const {name, unit} = splitIndicator(first);
+        ind = collector.indicator(name, unit ?? "", line, 1);
+        region = REGIONS[0];
+      }
+      dataRows++;
+      for (let i = 0; i < h.years.length; i++) collector.value(ind, region, h.years[i], cells[i + 1], line, i + 2, h.names[i + 1]);
+    },
+    end() {
+      if (tables === 0) throw new LoadError(file, undefined, undefined, `no table found (expected a "${kind === "province" ? "地区" : "指标"},2019年,..." header)`);
+      if (header && dataRows === 0) throw new LoadError(file, header.line + 1, undefined, "table has a header but no data rows");
+    }
+  };
+}

@@ -1,0 +1,50 @@
+import type {Collector} from "../Collector.js";
+import type {CsvRecord} from "../records.js";
+
+/** The table layouts the loaders read. */
+export type LayoutName = "nbs-province" | "nbs-national" | "yearbook" | "long";
+
+/** What a layout parser may be told besides the cells. */
+export interface LayoutOptions {
+  /** The year of a yearbook table whose title has none (`--year`). */
+  year?: number;
+  /** Long layout: which columns hold what, when the names are not the usual ones. */
+  long?: LongOptions;
+}
+
+/** Column roles of a long (already tidy or wide-by-indicator) table. */
+export interface LongOptions {
+  year?: string;
+  value?: string;
+  indicator?: string;
+  unit?: string;
+  region?: string;
+  /** Columns to leave out (sources, English labels, notes). */
+  ignore?: string[];
+  /** Value columns of a wide-by-indicator table: column name → indicator and unit. */
+  columns?: Record<string, {indicator: string; unit: string}>;
+}
+
+/** A parser for one layout: fed records in file order, then `end()`. */
+export interface LayoutParser {
+  push(record: CsvRecord): void;
+  end(): void;
+}
+
+export type LayoutFactory = (collector: Collector, options: LayoutOptions) => LayoutParser;
+
+/** True for a record whose cells are all blank (a blank line, or `,,,` exported from Excel). */
+export function isBlank(cells: string[]): boolean {
+  for (const c of cells) if (c.trim() !== "" && c.trim() !== "\u3000") return false;
+  return true;
+}
+
+/** The trailing empty cells Excel leaves on ragged rows. */
+export function trimTrailing(cells: string[]): string[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1].trim() === "") n--;
+  return n === cells.length ? cells : cells.slice(0, n);
+}
+
+/** Footnote and source lines that close a table. */
+export const FOOTER = /^[\s\u3000]*(注[:：\s]|注$|注释|说明|资料来源|数据来源|来源[:：]|[*①-⑳]|Note|Source)/i;

@@ -1,0 +1,76 @@
+import {LoadError} from "./LoadError.js";
+import {detectEncoding, type Encoding} from "./decodeText.js";
+
+/** What the first bytes of a file say about it. */
+export type FileKind = "text" | "xlsx" | "xls";
+
+/**
+ * Tells text from a workbook or a binary file by its first bytes; a binary file is a LoadError.
+ * @example sniffKind(readFileSync("t.xlsx"), "t.xlsx") // "xlsx"
+ */
+export function sniffKind(head: Uint8Array, file: string): FileKind {
+  if (head.length === 0) throw new LoadError(file, 1, undefined, "empty file");
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return "xlsx";
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+    throw new LoadError(file, undefined, undefined, "old Excel .xls workbook: save it as .xlsx or CSV");
+  }
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || detectEncoding(head.subarray(0, 512)).startsWith("utf-16");
+  if (!utf16) {
+    const nul = head.indexOf(0);
+    if (nul >= 0) {
+      let line = 1;
+      for (let i = 0; i < nul; i++) if (head[i] === 0x0a) line++;
+      throw new LoadError(file, line, undefined, `binary file, not text (NUL byte at offset ${nul})`);
+    }
+  }
+  return "text";
+}
+
+/**
+ * Picks the encoding of a text file from its first bytes. Beyond decodeText's detection it refuses a file that
+ * mixes UTF-8 lines with lines in another encoding (a GBK row pasted into a UTF-8 file), which would otherwise be
+ * read as GB18030 mojibake.
+ * @example sniffEncoding(bytes, "x.csv") // "gb18030"
+ */
+export function sniffEncoding(head: Uint8Array, file: string, complete: boolean): Encoding {
+  const guess = detectEncoding(complete ? head : trimPartial(head));
+  if (guess !== "gb18030") return guess;
+  const strict = new TextDecoder("utf-8", {fatal: true});
+  let line = 1;
+  let start = 0;
+  let utf8Line = 0;
+  let badLine = 0;
+  const end = complete ? head.length : lastNewline(head);
+  for (let i = 0; i <= end; i++) {
+    if (i === end || head[i] === 0x0a) {
+      const bytes = head.subarray(start, i);
+      let ascii = true;
+      for (const b of bytes) if (b >= 0x80) ascii = false;
+      if (!ascii) {
+        try {
+          strict.decode(bytes);
+          utf8Line ||= line;
+        } catch {
+          badLine ||= line;
+        }
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  if (utf8Line && badLine) {
+    throw new LoadError(file, badLine, undefined, `mixed encodings: line ${utf8Line} is UTF-8 but line ${badLine} is not (give --encoding to choose)`);
+  }
+  return "gb18030";
+}
+
+function lastNewline(bytes: Uint8Array): number {
+  const i = bytes.lastIndexOf(0x0a);
+  return i < 0 ? bytes.length : i;
+}
+
+/** Drops a multi-byte sequence cut at the end of a partial read, so it is not taken for invalid UTF-8. */
+function trimPartial(bytes: Uint8Array): Uint8Array {
+  const i = bytes.lastIndexOf(0x0a);
+  return i > 0 ? bytes.subarray(0, i + 1) : bytes;
+}
