@@ -4,6 +4,7 @@
 import type {Manifest} from "./manifest.js";
 import type {TidyRow} from "./tidy.js";
 import {INCOME_NATIONAL_FILE, loadIncomeNational} from "./loadIncomeNational.js";
+import {BUNDLED, loadBundled} from "./bundled.js";
 
 export interface Dataset {
   /** Output name: src/data/<id>.csv.ts writes the table, src/data/<id>.manifest.json.ts its manifest. */
@@ -28,7 +29,8 @@ export const DATASETS: Dataset[] = [
     id: "income-national",
     inputs: [INCOME_NATIONAL_FILE],
     load: (options) => loadIncomeNational(options?.resolve?.(INCOME_NATIONAL_FILE) ?? INCOME_NATIONAL_FILE)
-  }
+  },
+  ...BUNDLED.map((spec): Dataset => ({id: spec.id, inputs: [spec.file], load: (options) => loadBundled(spec, options?.resolve)}))
 ];
 
 /** The dataset with this id, or an error listing the ids there are. */

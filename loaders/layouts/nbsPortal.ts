@@ -79,6 +79,8 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
       }
       if (state === "footer" || FOOTER.test(first)) {
         state = "footer";
+        // Footnotes qualify the figures (who counts as resident): keep them with the manifest.
+        if (/^注/.test(first)) collector.warn(`${file}:${line}: footnote ${first}`);
         return;
       }
       const h = header!;

@@ -81,6 +81,7 @@ export function yearbook(collector: Collector, options: LayoutOptions): LayoutPa
     const first = cleanText(cells[0] ?? "");
     if (FOOTER.test(first)) {
       footer = true;
+      if (/^注/.test(first)) collector.warn(`${file}:${line}: footnote ${first}`);
       return;
     }
     const w = trimTrailing(cells).length;
@@ -100,7 +101,11 @@ export function yearbook(collector: Collector, options: LayoutOptions): LayoutPa
     push(record) {
       if (isBlank(record.cells)) return;
       lastLine = record.line;
-      if (footer) return;
+      if (footer) {
+        const note = cleanText(record.cells[0] ?? "");
+        if (/^注|^\d[.、]/.test(note)) collector.warn(`${file}:${record.line}: footnote ${note}`);
+        return;
+      }
       if (columns) return row(record);
       if (record.cells[0] && resolveRegion(record.cells[0])) {
         start(record);

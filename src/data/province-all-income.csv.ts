@@ -1,0 +1,4 @@
+// Tidy table of the bundled dataset "province-all-income" (see loaders/bundled.ts); the work is in loaders/.
+import {emitTable} from "../../loaders/emit.js";
+
+emitTable("province-all-income");
