@@ -11,12 +11,15 @@ export const CSV_HEADER = ["scenario", "year", "urban_growth_pct", "rural_growth
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const PCT: ColumnSpec = {key: "pct", label: "增速 growth %", kind: "percent", form: "percent"};
 
-/** One scenario in the share payload: [id, name, first year, urban rates in bp, rural rates in bp, read-only 1?]. */
-type CompactScenario = [string, string, number, number[], number[], 1?];
+/**
+ * One scenario in the share payload: [id, name, first year, number of years, urban bp, rural bp, read-only 1?], where
+ * each rate series is one number when constant (as the baseline is) or an array with one number per year.
+ */
+type CompactScenario = [string, string, number, number, number | number[], number | number[], 1?];
 
 /**
  * The URL hash payload of a scenario set: "v1." then base64url of a compact JSON (rates in basis points with at most
- * two decimals, i.e. exact to 0.000001, and years as a first year plus the rate arrays' length).
+ * two decimals, i.e. exact to 0.000001; years as first year plus count; a constant series as one number).
  * @example location.hash = encodeShare(set) // "v1.eyJhIjoi…"
  */
 export function encodeShare(set: ScenarioSet): string {
@@ -24,7 +27,14 @@ export function encodeShare(set: ScenarioSet): string {
     a: set.activeId,
     c: set.compare,
     s: set.scenarios.map((s): CompactScenario => {
-      const entry: CompactScenario = [s.id, s.name, s.rows[0]?.year ?? 0, s.rows.map((r) => bp(r.urban)), s.rows.map((r) => bp(r.rural))];
+      const entry: CompactScenario = [
+        s.id,
+        s.name,
+        s.rows[0]?.year ?? 0,
+        s.rows.length,
+        series(s.rows.map((r) => bp(r.urban))),
+        series(s.rows.map((r) => bp(r.rural)))
+      ];
       if (s.readonly) entry.push(1);
       return entry;
     })
@@ -161,6 +171,16 @@ function bp(rate: number): number {
   return Math.round(rate * 1e6) / 100;
 }
 
+function series(values: number[]): number | number[] {
+  return values.length > 0 && values.every((v) => v === values[0]) ? values[0] : values;
+}
+
+function expandSeries(x: unknown, count: number): number[] | null {
+  const values = typeof x === "number" ? new Array<number>(count).fill(x) : x;
+  if (!Array.isArray(values) || values.length !== count) return null;
+  return values.every((v) => typeof v === "number" && Number.isFinite(v)) ? values : null;
+}
+
 function safeParse(text: string): {ok: true; value: unknown} | {ok: false; error: string} {
   try {
     const value = JSON.parse(text, (key, value) => {
@@ -181,13 +201,15 @@ function expand(x: unknown): {ok: true; value: ScenarioSet} | {ok: false; error:
   if (!Array.isArray(o.s) || !Array.isArray(o.c) || typeof o.a !== "string") return bad("missing a, c or s");
   const scenarios: Scenario[] = [];
   for (const [i, entry] of o.s.entries()) {
-    if (!Array.isArray(entry) || entry.length < 5 || entry.length > 6) return bad(`scenario ${i} has the wrong shape`);
-    const [id, name, first, urban, rural, readonly] = entry as unknown[];
-    if (typeof first !== "number" || !Array.isArray(urban) || !Array.isArray(rural) || urban.length !== rural.length) {
-      return bad(`scenario ${i}: years and rates do not line up`);
+    if (!Array.isArray(entry) || entry.length < 6 || entry.length > 7) return bad(`scenario ${i} has the wrong shape`);
+    const [id, name, first, count, urban, rural, readonly] = entry as unknown[];
+    if (typeof first !== "number" || typeof count !== "number" || !Number.isInteger(count) || count < 0 || count > 200) {
+      return bad(`scenario ${i}: invalid years`);
     }
-    if (![...urban, ...rural].every((v) => typeof v === "number" && Number.isFinite(v))) return bad(`scenario ${i}: a rate is not a number`);
-    const rows = urban.map((u: number, k) => ({year: first + k, urban: u / 10000, rural: (rural[k] as number) / 10000}));
+    const urbanBp = expandSeries(urban, count);
+    const ruralBp = expandSeries(rural, count);
+    if (!urbanBp || !ruralBp) return bad(`scenario ${i}: rates do not match ${count} years or are not numbers`);
+    const rows = urbanBp.map((u, k) => ({year: first + k, urban: u / 10000, rural: ruralBp[k] / 10000}));
     scenarios.push({id: id as string, name: name as string, rows, ...(readonly === 1 ? {readonly: true} : {})});
   }
   return {ok: true, value: {version: 1, activeId: o.a, scenarios, compare: o.c as string[]}};
