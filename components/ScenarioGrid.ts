@@ -54,7 +54,7 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   let history: History = emptyHistory();
   let range: Range = single({row: 0, col: 0});
   let messages: string[] = [];
-  let editing: {cell: Cell; input: HTMLInputElement; caret: boolean} | null = null;
+  let editing: {cell: Cell; input: HTMLInputElement; caret: boolean; original: string} | null = null;
   let dragging = false;
   const nCols = columns.length + lockedColumns.length;
   const size = () => ({rows: rows.length, cols: nCols});
@@ -188,8 +188,9 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     const input = document.createElement("input");
     input.className = "grid-editor";
     input.setAttribute("aria-label", `${rowName(rows[cell.row])} ${columns[cell.col].label}`);
-    input.value = initial ?? td.textContent ?? "";
-    editing = {cell, input, caret};
+    const original = td.textContent ?? "";
+    input.value = initial ?? original;
+    editing = {cell, input, caret, original};
     td.replaceChildren(input);
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);
@@ -199,10 +200,11 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   // Ends an edit; `then` moves the active cell afterwards (Enter, Tab, arrows).
   function finishEdit(keep: boolean, then: Range | null) {
     if (!editing) return;
-    const {cell, input} = editing;
+    const {cell, input, original} = editing;
     editing = null;
     input.remove();
-    if (keep) commitTexts([{row: cell.row, col: cell.col, text: input.value}]);
+    // Unchanged text must not round the stored value to what the cell displays.
+    if (keep && input.value !== original) commitTexts([{row: cell.row, col: cell.col, text: input.value}]);
     else render();
     select(then ?? range);
   }

@@ -21,7 +21,7 @@ export function sensitivityHeatTable(
     <tbody>${table.urbanRates.map(
       (u, i) => html`<tr><th scope="row">${pct(u)}</th>${table.cells[i].map((v) => {
         const met = target !== undefined && v <= target;
-        return html`<td style=${`background: ${shade(v)}; text-align: right; ${met ? "font-weight: 700;" : ""}`} data-met=${met ? "true" : "false"}>${v.toFixed(digits)}${met ? " ✓" : ""}</td>`;
+        return html`<td style=${`background: ${shade(v)}; text-align: right; white-space: nowrap; ${met ? "font-weight: 700;" : ""}`} data-met=${met ? "true" : "false"}>${v.toFixed(digits)}${met ? " ✓" : ""}</td>`;
       })}</tr>`
     )}</tbody>
   </table>` as HTMLTableElement;

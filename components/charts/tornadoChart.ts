@@ -12,12 +12,16 @@ export function tornadoChart(
 ) {
   const rows = bars.map((b) => ({...b, name: names[b.parameter] ?? b.parameter, lo: Math.min(b.low, b.high), hi: Math.max(b.low, b.high)}));
   const base = bars[0]?.base;
+  // Room on both sides for the value labels, so they never run into the parameter names.
+  const lo = Math.min(...rows.map((r) => r.lo), base ?? Infinity);
+  const hi = Math.max(...rows.map((r) => r.hi), base ?? -Infinity);
+  const pad = (hi - lo || Math.abs(hi) || 1) * 0.45;
   return Plot.plot({
     width,
     height: height ?? 60 + 36 * rows.length,
     marginLeft: 140,
     marginRight: 60,
-    x: {label: `${label} (${delta})`, grid: true},
+    x: {label: `${label} (${delta})`, grid: true, domain: rows.length ? [lo - pad, hi + pad] : undefined},
     y: {label: null, domain: rows.map((r) => r.name)},
     marks: [
       Plot.barX(rows, {y: "name", x1: "lo", x2: "hi", fill: "#e67e22", fillOpacity: 0.8}),

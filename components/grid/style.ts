@@ -5,7 +5,7 @@
 export const GRID_STYLE = `
 .scenario-grid { overflow-x: auto; }
 .scenario-grid table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; max-width: none; }
-.scenario-grid th, .scenario-grid td { border: 1px solid var(--theme-foreground-faintest, #ddd); padding: 2px 8px; height: 1.8em; }
+.scenario-grid th, .scenario-grid td { border: 1px solid var(--theme-foreground-faintest, #ddd); padding: 2px 8px; height: 1.8em; vertical-align: middle; }
 .scenario-grid thead th { background: var(--theme-background-alt, #f6f6f6); text-align: left; font-weight: 600; }
 .scenario-grid th[role=rowheader] { background: var(--theme-background-alt, #f6f6f6); font-weight: 500; }
 .scenario-grid td { text-align: right; cursor: cell; user-select: none; min-width: 6em; }
