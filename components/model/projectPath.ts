@@ -1,5 +1,5 @@
 import {maybeRate} from "./growth.js";
-import {withGap, type IncomePoint, type IncomeYear} from "./incomeProjection.js";
+import type {IncomePoint, IncomeYear} from "./incomeProjection.js";
 import type {GrowthRow} from "./assumptions.js";
 
 /** One value of a single series in one year (coverage as a fraction, area in 万亩, …). */
@@ -15,18 +15,24 @@ export interface LevelPoint {
  */
 export function projectPath(start: IncomeYear, rows: readonly GrowthRow[]): IncomePoint[] {
   if (!(start.urban > 0) || !(start.rural > 0)) throw new Error(`invalid start income in ${start.year}: ${start.urban}, ${start.rural}`);
-  const points: IncomeYear[] = [{year: start.year, urban: start.urban, rural: start.rural}];
+  const points: IncomePoint[] = [point(start.year, start.urban, start.rural)];
   let {urban, rural} = start;
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const expected = start.year + 1 + i;
     if (row.year !== expected) {
       throw new Error(`growth rows must be consecutive years after ${start.year}: expected ${expected}, got ${row.year}`);
     }
     urban *= 1 + maybeRate(row.urban);
     rural *= 1 + maybeRate(row.rural);
-    points.push({year: row.year, urban, rural});
-  });
-  return withGap(points);
+    points.push(point(row.year, urban, rural));
+  }
+  return points;
+}
+
+// Built directly rather than through withGap: paths are recomputed on every edit, for every region and scenario.
+function point(year: number, urban: number, rural: number): IncomePoint {
+  return {year, urban, rural, ratio: urban / rural, gap: urban - rural};
 }
 
 /**

@@ -93,6 +93,16 @@ describe("monteCarlo", () => {
     expect(perYear.p90 - perYear.p10).toBeLessThan(perRun.p90 - perRun.p10);
   });
 
+  it("monteCarlo(…, {metric: gap}) bands another output; a custom metric sees the same points as projectPath", () => {
+    const band = monteCarlo(y2024, rows, {urban: [0, 0], rural: [0, 0]}, {runs: 2, metric: (p) => p.gap});
+    expect(band.map((b) => b.p50)).toEqual(projectPath(y2024, rows).map((p) => p.gap));
+  });
+
+  it("refuses ranges that would take a rate to −100% or below, and rows that skip a year", () => {
+    expect(() => monteCarlo(y2024, rows, {urban: [-1.2, 0], rural: [0, 0]})).toThrow("invalid growth rate");
+    expect(() => monteCarlo(y2024, rows.slice(1), ranges)).toThrow("expected 2025, got 2026");
+  });
+
   it("zero-width ranges give the central path exactly; bad runs and ranges are refused", () => {
     const band = monteCarlo(y2024, rows, {urban: [0, 0], rural: [0, 0]}, {runs: 3});
     const path = projectPath(y2024, rows);
