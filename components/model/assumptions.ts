@@ -39,7 +39,8 @@ export function baselineGrowth(
   const last = sorted[sorted.length - 1];
   const first = sorted.find((r) => r.year === last.year - years);
   // A missing window start is not filled or shortened silently: the rule must describe exactly what was computed.
-  if (!first) throw new Error(`baseline needs an observation in ${last.year - years} / 基线需要 ${last.year - years} 年数据`);
+  if (!first)
+    throw new Error(`baseline needs an observation in ${last.year - years} / 基线需要 ${last.year - years} 年数据`);
   const urban = cagr(first.urban, last.urban, years);
   const rural = cagr(first.rural, last.rural, years);
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;

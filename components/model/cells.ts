@@ -16,7 +16,18 @@ export interface ColumnSpec {
 export type CellParse = {ok: true; value: number | null} | {ok: false; message: string};
 
 // Full-width forms an IME produces, the unicode minus, and the no-break space Excel puts in pasted cells.
-const WIDE: Record<string, string> = {"．": ".", "％": "%", "，": ",", "－": "-", "＋": "+", "−": "-", "　": " ", "\u00a0": " ", "ｅ": "e", "Ｅ": "E"};
+const WIDE: Record<string, string> = {
+  "．": ".",
+  "％": "%",
+  "，": ",",
+  "－": "-",
+  "＋": "+",
+  "−": "-",
+  "　": " ",
+  "\u00a0": " ",
+  ｅ: "e",
+  Ｅ: "E"
+};
 const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?$/;
 const SUFFIX = /^(.*?)\s*(%|万元|亿元|万|亿|元)$/;
 const SHIFT: Record<string, number> = {"%": -2, 万: 4, 亿: 8, 万元: 4, 亿元: 8, 元: 0};
@@ -30,14 +41,18 @@ const SHIFT: Record<string, number> = {"%": -2, 万: 4, 亿: 8, 万元: 4, 亿�
 export function parseCell(text: string, column: ColumnSpec): CellParse {
   const raw = String(text ?? "");
   const shown = quote(raw.trim());
-  const normal = raw.replace(/[\uff10-\uff19]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/[．％，－＋−　\u00a0ｅＥ]/g, (c) => WIDE[c]).trim();
+  const normal = raw
+    .replace(/[\uff10-\uff19]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+    .replace(/[．％，－＋−　\u00a0ｅＥ]/g, (c) => WIDE[c])
+    .trim();
   if (normal === "") return {ok: true, value: null};
   const suffixed = SUFFIX.exec(normal);
   const body = suffixed ? suffixed[1] : normal;
   const suffix = suffixed ? suffixed[2] : "";
   const match = NUMBER.exec(body);
   if (!match) return {ok: false, message: `${shown} 不是数字 / not a number`};
-  if (suffix === "%" && column.kind !== "percent") return {ok: false, message: `${shown} 此列不是百分比 / this column is not a percentage`};
+  if (suffix === "%" && column.kind !== "percent")
+    return {ok: false, message: `${shown} 此列不是百分比 / this column is not a percentage`};
   if (suffix !== "" && suffix !== "%" && column.kind !== "amount") {
     return {ok: false, message: `${shown} 此列不接受“${suffix}” / "${suffix}" is only for amounts`};
   }
@@ -75,9 +90,9 @@ function shiftDecimal(value: number, k: number): string {
   const digits = int + frac;
   const point = int.length + Number(exp) + k;
   let whole: string, fraction: string;
-  if (point <= 0) (whole = "0"), (fraction = "0".repeat(-point) + digits);
-  else if (point >= digits.length) (whole = digits + "0".repeat(point - digits.length)), (fraction = "");
-  else (whole = digits.slice(0, point)), (fraction = digits.slice(point));
+  if (point <= 0) ((whole = "0"), (fraction = "0".repeat(-point) + digits));
+  else if (point >= digits.length) ((whole = digits + "0".repeat(point - digits.length)), (fraction = ""));
+  else ((whole = digits.slice(0, point)), (fraction = digits.slice(point)));
   whole = whole.replace(/^0+(?=\d)/, "");
   fraction = fraction.replace(/0+$/, "");
   const text = fraction ? `${whole}.${fraction}` : whole;

@@ -4,7 +4,8 @@
  * @example maybeRate(0.05) // 0.05
  */
 export function maybeRate(rate: unknown): number {
-  if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= -1 || rate > 1) throw new Error(`invalid growth rate: ${rate}`);
+  if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= -1 || rate > 1)
+    throw new Error(`invalid growth rate: ${rate}`);
   return rate;
 }
 
@@ -13,6 +14,7 @@ export function maybeRate(rate: unknown): number {
  * @example cagr(16021, 23119, 5) // ≈ 0.0761
  */
 export function cagr(from: number, to: number, years: number): number {
-  if (!(from > 0) || !(to > 0) || !(years > 0)) throw new Error(`invalid CAGR inputs: ${from} → ${to} over ${years} years`);
+  if (!(from > 0) || !(to > 0) || !(years > 0))
+    throw new Error(`invalid CAGR inputs: ${from} → ${to} over ${years} years`);
   return Math.pow(to / from, 1 / years) - 1;
 }

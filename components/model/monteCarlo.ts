@@ -46,12 +46,17 @@ export function monteCarlo(
   }: {runs?: number; seed?: number; shocks?: "run" | "year"; metric?: (p: IncomePoint) => number} = {}
 ): BandPoint[] {
   if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000) throw new Error(`invalid number of runs: ${runs}`);
-  if (!(start.urban > 0) || !(start.rural > 0)) throw new Error(`invalid start income in ${start.year}: ${start.urban}, ${start.rural}`);
+  if (!(start.urban > 0) || !(start.rural > 0))
+    throw new Error(`invalid start income in ${start.year}: ${start.urban}, ${start.rural}`);
   for (const [name, [lo, hi]] of Object.entries(ranges)) {
-    if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) throw new Error(`invalid ${name} range: [${lo}, ${hi}]`);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi)
+      throw new Error(`invalid ${name} range: [${lo}, ${hi}]`);
   }
   const rates = rows.map((row, i) => {
-    if (row.year !== start.year + 1 + i) throw new Error(`growth rows must be consecutive years after ${start.year}: expected ${start.year + 1 + i}, got ${row.year}`);
+    if (row.year !== start.year + 1 + i)
+      throw new Error(
+        `growth rows must be consecutive years after ${start.year}: expected ${start.year + 1 + i}, got ${row.year}`
+      );
     // The lowest shocked rate must stay above −100%, or incomes would turn negative.
     maybeRate(row.urban + ranges.urban[0]);
     maybeRate(row.rural + ranges.rural[0]);
@@ -71,7 +76,7 @@ export function monteCarlo(
     let rural = start.rural;
     samples[0][run] = defaultMetric ? urban / rural : metric(point(start.year, urban, rural));
     for (let i = 0; i < rates.length; i++) {
-      if (shocks === "year" && i > 0) (du = uLo + (uHi - uLo) * random()), (dr = rLo + (rHi - rLo) * random());
+      if (shocks === "year" && i > 0) ((du = uLo + (uHi - uLo) * random()), (dr = rLo + (rHi - rLo) * random()));
       urban *= 1 + rates[i].urban + du;
       rural *= 1 + rates[i].rural + dr;
       samples[i + 1][run] = defaultMetric ? urban / rural : metric(point(start.year + 1 + i, urban, rural));

@@ -14,14 +14,17 @@ export interface LevelPoint {
  * @example projectPath({year: 2024, urban: 54188, rural: 23119}, constantGrowth(2025, 2035, {urban: 0.05, rural: 0.07}))
  */
 export function projectPath(start: IncomeYear, rows: readonly GrowthRow[]): IncomePoint[] {
-  if (!(start.urban > 0) || !(start.rural > 0)) throw new Error(`invalid start income in ${start.year}: ${start.urban}, ${start.rural}`);
+  if (!(start.urban > 0) || !(start.rural > 0))
+    throw new Error(`invalid start income in ${start.year}: ${start.urban}, ${start.rural}`);
   const points: IncomePoint[] = [point(start.year, start.urban, start.rural)];
   let {urban, rural} = start;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const expected = start.year + 1 + i;
     if (row.year !== expected) {
-      throw new Error(`growth rows must be consecutive years after ${start.year}: expected ${expected}, got ${row.year}`);
+      throw new Error(
+        `growth rows must be consecutive years after ${start.year}: expected ${expected}, got ${row.year}`
+      );
     }
     urban *= 1 + maybeRate(row.urban);
     rural *= 1 + maybeRate(row.rural);
@@ -57,7 +60,9 @@ export function projectPathByRegion(
   return paths;
 }
 
-function isRowMap(x: ReadonlyMap<string, readonly GrowthRow[]> | readonly GrowthRow[]): x is ReadonlyMap<string, readonly GrowthRow[]> {
+function isRowMap(
+  x: ReadonlyMap<string, readonly GrowthRow[]> | readonly GrowthRow[]
+): x is ReadonlyMap<string, readonly GrowthRow[]> {
   return !Array.isArray(x);
 }
 
@@ -74,7 +79,8 @@ export function projectSaturating(
 ): LevelPoint[] {
   if (typeof rate !== "number" || !(rate >= 0 && rate <= 1)) throw new Error(`invalid gap-closing rate: ${rate}`);
   if (!Number.isFinite(ceiling)) throw new Error(`invalid ceiling: ${ceiling}`);
-  if (!Number.isFinite(start.value) || start.value > ceiling) throw new Error(`start ${start.value} is above the ceiling ${ceiling}`);
+  if (!Number.isFinite(start.value) || start.value > ceiling)
+    throw new Error(`start ${start.value} is above the ceiling ${ceiling}`);
   checkEndYear(start.year, toYear);
   const points: LevelPoint[] = [];
   for (let year = start.year; year <= toYear; year++) {

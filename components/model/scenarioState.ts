@@ -39,7 +39,10 @@ const ID = /^[A-Za-z0-9_-]{1,40}$/;
  * A set holding only the read-only baseline, which is active and compared.
  * @example initialSet(baselineGrowth(history).rows)
  */
-export function initialSet(baselineRows: readonly GrowthRow[], {name = "基线 Baseline"}: {name?: string} = {}): ScenarioSet {
+export function initialSet(
+  baselineRows: readonly GrowthRow[],
+  {name = "基线 Baseline"}: {name?: string} = {}
+): ScenarioSet {
   const baseline: Scenario = {id: BASELINE_ID, name: checkName(name), rows: checkRows(baselineRows), readonly: true};
   return {version: 1, activeId: BASELINE_ID, scenarios: [baseline], compare: [BASELINE_ID]};
 }
@@ -48,7 +51,10 @@ export function initialSet(baselineRows: readonly GrowthRow[], {name = "基线 B
  * Adds a user scenario (rows copied from the baseline unless given) and makes it active.
  * @example createScenario(set, {name: "快速增长"})
  */
-export function createScenario(set: ScenarioSet, {name, rows}: {name?: string; rows?: readonly GrowthRow[]} = {}): ScenarioSet {
+export function createScenario(
+  set: ScenarioSet,
+  {name, rows}: {name?: string; rows?: readonly GrowthRow[]} = {}
+): ScenarioSet {
   checkRoom(set);
   const id = nextId(set);
   const source = set.scenarios.find((s) => s.readonly) ?? find(set, set.activeId);
@@ -114,7 +120,8 @@ export function setActive(set: ScenarioSet, id: string): ScenarioSet {
  */
 export function setCompare(set: ScenarioSet, ids: readonly string[]): ScenarioSet {
   const unique = [...new Set(ids)];
-  if (unique.length > LIMITS.maxCompare) throw new Error(`最多比较 ${LIMITS.maxCompare} 个情景 / compare at most ${LIMITS.maxCompare} scenarios`);
+  if (unique.length > LIMITS.maxCompare)
+    throw new Error(`最多比较 ${LIMITS.maxCompare} 个情景 / compare at most ${LIMITS.maxCompare} scenarios`);
   unique.forEach((id) => find(set, id));
   return {...set, compare: unique};
 }
@@ -142,7 +149,9 @@ export function validateState(input: unknown): StateResult {
     if (o.version !== 1) throw new Error(`version: 未知版本 ${short(o.version)} / unknown version`);
     const scenarios = array(o.scenarios, "scenarios");
     if (scenarios.length < 1 || scenarios.length > LIMITS.maxScenarios) {
-      throw new Error(`scenarios: 需要 1-${LIMITS.maxScenarios} 个情景 / needs 1 to ${LIMITS.maxScenarios} scenarios, got ${scenarios.length}`);
+      throw new Error(
+        `scenarios: 需要 1-${LIMITS.maxScenarios} 个情景 / needs 1 to ${LIMITS.maxScenarios} scenarios, got ${scenarios.length}`
+      );
     }
     const ids = new Set<string>();
     const clean = scenarios.map((item, i): Scenario => {
@@ -151,18 +160,25 @@ export function validateState(input: unknown): StateResult {
       if (typeof s.id !== "string" || !ID.test(s.id)) throw new Error(`${path}.id: 无效 ${short(s.id)} / invalid id`);
       if (ids.has(s.id)) throw new Error(`${path}.id: 重复 ${short(s.id)} / duplicate id`);
       ids.add(s.id);
-      if (s.readonly !== undefined && typeof s.readonly !== "boolean") throw new Error(`${path}.readonly: 应为布尔值 / must be a boolean`);
+      if (s.readonly !== undefined && typeof s.readonly !== "boolean")
+        throw new Error(`${path}.readonly: 应为布尔值 / must be a boolean`);
       const name = prefixed(`${path}.name`, () => checkName(s.name));
       const rows = prefixed(`${path}.rows`, () => checkRows(array(s.rows, "rows") as GrowthRow[]));
       return s.readonly ? {id: s.id, name, rows, readonly: true} : {id: s.id, name, rows};
     });
-    if (typeof o.activeId !== "string" || !ids.has(o.activeId)) throw new Error(`activeId: 没有情景 ${short(o.activeId)} / no such scenario`);
+    if (typeof o.activeId !== "string" || !ids.has(o.activeId))
+      throw new Error(`activeId: 没有情景 ${short(o.activeId)} / no such scenario`);
     const compare = array(o.compare, "compare");
-    if (compare.length > LIMITS.maxCompare) throw new Error(`compare: 最多 ${LIMITS.maxCompare} 个 / at most ${LIMITS.maxCompare}`);
+    if (compare.length > LIMITS.maxCompare)
+      throw new Error(`compare: 最多 ${LIMITS.maxCompare} 个 / at most ${LIMITS.maxCompare}`);
     compare.forEach((c, i) => {
-      if (typeof c !== "string" || !ids.has(c)) throw new Error(`compare[${i}]: 没有情景 ${short(c)} / no such scenario`);
+      if (typeof c !== "string" || !ids.has(c))
+        throw new Error(`compare[${i}]: 没有情景 ${short(c)} / no such scenario`);
     });
-    return {ok: true, state: {version: 1, activeId: o.activeId, scenarios: clean, compare: [...new Set(compare as string[])]}};
+    return {
+      ok: true,
+      state: {version: 1, activeId: o.activeId, scenarios: clean, compare: [...new Set(compare as string[])]}
+    };
   } catch (error) {
     return {ok: false, error: `情景数据无效 / invalid scenario state: ${(error as Error).message}`};
   }
@@ -196,7 +212,8 @@ function checkName(name: unknown): string {
   if (typeof name !== "string") throw new Error(`名称应为文字 / name must be text, got ${short(name)}`);
   const trimmed = name.trim();
   if (trimmed === "") throw new Error("名称不能为空 / name must not be empty");
-  if ([...trimmed].length > LIMITS.maxName) throw new Error(`名称最多 ${LIMITS.maxName} 个字符 / name longer than ${LIMITS.maxName} characters`);
+  if ([...trimmed].length > LIMITS.maxName)
+    throw new Error(`名称最多 ${LIMITS.maxName} 个字符 / name longer than ${LIMITS.maxName} characters`);
   // Control characters would break the CSV export and the page's text; nobody types them on purpose.
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new Error("名称含控制字符 / name contains control characters");
   return trimmed;
@@ -208,9 +225,12 @@ function checkRows(rows: readonly unknown[]): GrowthRow[] {
     const row = record(item, `[${i}]`);
     const year = row.year;
     if (typeof year !== "number" || !Number.isInteger(year) || year < LIMITS.minYear || year > LIMITS.maxYear) {
-      throw new Error(`[${i}].year: ${short(year)} 不是 ${LIMITS.minYear}-${LIMITS.maxYear} 的整数年份 / not a year in ${LIMITS.minYear}-${LIMITS.maxYear}`);
+      throw new Error(
+        `[${i}].year: ${short(year)} 不是 ${LIMITS.minYear}-${LIMITS.maxYear} 的整数年份 / not a year in ${LIMITS.minYear}-${LIMITS.maxYear}`
+      );
     }
-    if (i > 0 && year !== (rows[i - 1] as GrowthRow).year + 1) throw new Error(`[${i}].year: ${year} 年份不连续 / years must be consecutive`);
+    if (i > 0 && year !== (rows[i - 1] as GrowthRow).year + 1)
+      throw new Error(`[${i}].year: ${year} 年份不连续 / years must be consecutive`);
     return {year, urban: checkRate(row.urban, `${year}.urban`), rural: checkRate(row.rural, `${year}.rural`)};
   });
 }
@@ -247,7 +267,11 @@ function forbiddenKeyPath(x: unknown, path: string, depth: number): string | nul
   if (typeof x !== "object" || x === null) return null;
   for (const key of Object.keys(x)) {
     if (FORBIDDEN_KEYS.has(key)) return `${path}.${key}: 不允许的键 / forbidden key`;
-    const found = forbiddenKeyPath((x as Record<string, unknown>)[key], Array.isArray(x) ? `${path}[${key}]` : `${path}.${key}`, depth + 1);
+    const found = forbiddenKeyPath(
+      (x as Record<string, unknown>)[key],
+      Array.isArray(x) ? `${path}[${key}]` : `${path}.${key}`,
+      depth + 1
+    );
     if (found) return found;
   }
   return null;

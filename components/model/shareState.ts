@@ -53,7 +53,8 @@ export function decodeShare(hash: string): StateResult {
   try {
     if (typeof hash !== "string") return fail("不是文字 / invalid share link: not text");
     // Length first: a 10 MB hash is refused before any decoding work.
-    if (hash.length > MAX_SHARE_LENGTH + 1) return fail(`过长（${hash.length} 字符）/ invalid share link: too long (${hash.length} characters)`);
+    if (hash.length > MAX_SHARE_LENGTH + 1)
+      return fail(`过长（${hash.length} 字符）/ invalid share link: too long (${hash.length} characters)`);
     const payload = hash.startsWith("#") ? hash.slice(1) : hash;
     const version = /^v(\d{1,6})\./.exec(payload);
     if (!version) return fail("缺少版本 / invalid share link: no version prefix");
@@ -107,7 +108,9 @@ export function importJson(text: string): StateResult {
  */
 export function exportCsv(set: ScenarioSet): string {
   const pct = (rate: number) => formatCell(rate, PCT).slice(0, -1);
-  const rows = set.scenarios.flatMap((s) => s.rows.map((r) => [/^[=+\-@]/.test(s.name) ? `'${s.name}` : s.name, String(r.year), pct(r.urban), pct(r.rural)]));
+  const rows = set.scenarios.flatMap((s) =>
+    s.rows.map((r) => [/^[=+\-@]/.test(s.name) ? `'${s.name}` : s.name, String(r.year), pct(r.urban), pct(r.rural)])
+  );
   return csvFormatRows([[...CSV_HEADER], ...rows]) + "\n";
 }
 
@@ -132,12 +135,18 @@ export function importCsv(text: string, {baseline}: {baseline?: Scenario} = {}):
       const line = i + 1;
       const fields = table[i];
       if (fields.every((f) => f.trim() === "")) continue;
-      if (fields.length !== 4) return fail(`第 ${line} 行：应有 4 列，实有 ${fields.length} 列 / line ${line}: expected 4 columns, got ${fields.length}`);
+      if (fields.length !== 4)
+        return fail(
+          `第 ${line} 行：应有 4 列，实有 ${fields.length} 列 / line ${line}: expected 4 columns, got ${fields.length}`
+        );
       const name = fields[0].trim().replace(/^'(?=[=+\-@])/, "");
-      if (name === "") return fail(`第 ${line} 行第 1 列：情景名称为空 / line ${line}, column 1 (scenario): empty name`);
+      if (name === "")
+        return fail(`第 ${line} 行第 1 列：情景名称为空 / line ${line}, column 1 (scenario): empty name`);
       const year = Number(fields[1].trim());
       if (!/^\d{4}$/.test(fields[1].trim())) {
-        return fail(`第 ${line} 行第 2 列：${JSON.stringify(fields[1].slice(0, 40))} 不是年份 / line ${line}, column 2 (year): not a year`);
+        return fail(
+          `第 ${line} 行第 2 列：${JSON.stringify(fields[1].slice(0, 40))} 不是年份 / line ${line}, column 2 (year): not a year`
+        );
       }
       const rates: number[] = [];
       for (const column of [2, 3]) {
@@ -149,7 +158,8 @@ export function importCsv(text: string, {baseline}: {baseline?: Scenario} = {}):
       }
       if (baseline && name === baseline.name) continue;
       const rows = byName.get(name) ?? [];
-      if (rows.some((r) => r.year === year)) return fail(`第 ${line} 行：${name} ${year} 重复 / line ${line}: ${year} repeated for ${name}`);
+      if (rows.some((r) => r.year === year))
+        return fail(`第 ${line} 行：${name} ${year} 重复 / line ${line}: ${year} repeated for ${name}`);
       rows.push({year, urban: rates[0], rural: rates[1], line});
       byName.set(name, rows);
     }
@@ -184,7 +194,8 @@ function expandSeries(x: unknown, count: number): number[] | null {
 function safeParse(text: string): {ok: true; value: unknown} | {ok: false; error: string} {
   try {
     const value = JSON.parse(text, (key, value) => {
-      if (FORBIDDEN_KEYS.has(key)) throw new Error(`不允许的键 ${JSON.stringify(key)} / forbidden key ${JSON.stringify(key)}`);
+      if (FORBIDDEN_KEYS.has(key))
+        throw new Error(`不允许的键 ${JSON.stringify(key)} / forbidden key ${JSON.stringify(key)}`);
       return value;
     });
     return {ok: true, value};
@@ -203,7 +214,13 @@ function expand(x: unknown): {ok: true; value: ScenarioSet} | {ok: false; error:
   for (const [i, entry] of o.s.entries()) {
     if (!Array.isArray(entry) || entry.length < 6 || entry.length > 7) return bad(`scenario ${i} has the wrong shape`);
     const [id, name, first, count, urban, rural, readonly] = entry as unknown[];
-    if (typeof first !== "number" || typeof count !== "number" || !Number.isInteger(count) || count < 0 || count > 200) {
+    if (
+      typeof first !== "number" ||
+      typeof count !== "number" ||
+      !Number.isInteger(count) ||
+      count < 0 ||
+      count > 200
+    ) {
       return bad(`scenario ${i}: invalid years`);
     }
     const urbanBp = expandSeries(urban, count);

@@ -23,11 +23,13 @@ export function bracketSolve(
   hi: number,
   {tolerance = 1e-10, maxIterations = 200}: {tolerance?: number; maxIterations?: number} = {}
 ): SolveResult {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) return {ok: false, reason: `invalid bounds: [${lo}, ${hi}]`};
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi)
+    return {ok: false, reason: `invalid bounds: [${lo}, ${hi}]`};
   if (!(tolerance > 0)) return {ok: false, reason: `invalid tolerance: ${tolerance}`};
   let flo = f(lo);
   const fhi = f(hi);
-  if (!Number.isFinite(flo) || !Number.isFinite(fhi)) return {ok: false, reason: `f is not finite at the bounds [${lo}, ${hi}]`};
+  if (!Number.isFinite(flo) || !Number.isFinite(fhi))
+    return {ok: false, reason: `f is not finite at the bounds [${lo}, ${hi}]`};
   if (flo === 0) return {ok: true, x: lo, iterations: 0};
   if (fhi === 0) return {ok: true, x: hi, iterations: 0};
   if (Math.sign(flo) === Math.sign(fhi)) return {ok: false, reason: UNREACHABLE};
@@ -36,7 +38,7 @@ export function bracketSolve(
     const fmid = f(mid);
     if (!Number.isFinite(fmid)) return {ok: false, reason: `f is not finite at ${mid}`};
     if (fmid === 0 || (hi - lo) / 2 <= tolerance) return {ok: true, x: mid, iterations: i};
-    if (Math.sign(fmid) === Math.sign(flo)) (lo = mid), (flo = fmid);
+    if (Math.sign(fmid) === Math.sign(flo)) ((lo = mid), (flo = fmid));
     else hi = mid;
   }
   return {ok: false, reason: `no convergence within ${maxIterations} iterations`};
@@ -56,9 +58,11 @@ export function solveRuralGrowthForRatio(
   bounds: readonly [number, number] = [-0.5, 0.5]
 ): SolveResult {
   const urban = maybeRate(urbanGrowth);
-  if (!(targetRatio > 0) || !Number.isFinite(targetRatio)) return {ok: false, reason: `invalid target ratio: ${targetRatio}`};
+  if (!(targetRatio > 0) || !Number.isFinite(targetRatio))
+    return {ok: false, reason: `invalid target ratio: ${targetRatio}`};
   const n = targetYear - start.year;
-  if (!Number.isInteger(targetYear) || n < 1) return {ok: false, reason: `target year ${targetYear} is not after ${start.year}`};
+  if (!Number.isInteger(targetYear) || n < 1)
+    return {ok: false, reason: `target year ${targetYear} is not after ${start.year}`};
   const ratio0 = start.urban / start.rural;
   if (!(ratio0 > 0) || !Number.isFinite(ratio0)) return {ok: false, reason: `invalid start income in ${start.year}`};
   const [lo, hi] = bounds;
@@ -76,10 +80,14 @@ export function solveRuralGrowthForRatio(
 export function solveFarmlandPace(startCumulative: LevelPoint, target: LevelPoint): SolveResult {
   const years = target.year - startCumulative.year;
   if (![startCumulative.value, target.value, startCumulative.year, target.year].every(Number.isFinite)) {
-    return {ok: false, reason: `invalid input: ${startCumulative.value} in ${startCumulative.year} → ${target.value} in ${target.year}`};
+    return {
+      ok: false,
+      reason: `invalid input: ${startCumulative.value} in ${startCumulative.year} → ${target.value} in ${target.year}`
+    };
   }
   if (startCumulative.value >= target.value) return {ok: true, x: 0, iterations: 0};
-  if (years < 1) return {ok: false, reason: `target year ${target.year} is not after ${startCumulative.year}: ${UNREACHABLE}`};
+  if (years < 1)
+    return {ok: false, reason: `target year ${target.year} is not after ${startCumulative.year}: ${UNREACHABLE}`};
   return {ok: true, x: (target.value - startCumulative.value) / years, iterations: 0};
 }
 

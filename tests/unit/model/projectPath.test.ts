@@ -1,7 +1,12 @@
 import {describe, expect, it} from "vitest";
 import {baselineGrowth, constantGrowth} from "../../../components/model/assumptions.js";
 import {projectIncome} from "../../../components/model/incomeProjection.js";
-import {projectLinear, projectPath, projectPathByRegion, projectSaturating} from "../../../components/model/projectPath.js";
+import {
+  projectLinear,
+  projectPath,
+  projectPathByRegion,
+  projectSaturating
+} from "../../../components/model/projectPath.js";
 import {distanceToTarget, firstYearMeeting} from "../../../components/model/targets.js";
 
 const y2024 = {year: 2024, urban: 54188, rural: 23119};
@@ -16,11 +21,7 @@ describe("constantGrowth and baselineGrowth", () => {
   });
 
   it("baselineGrowth(history, {years: 5}) carries the 2019-2024 CAGR to 2035 and states the rule", () => {
-    const history = [
-      {year: 2019, urban: 42359, rural: 16021},
-      {year: 2022, urban: 49283, rural: 20133},
-      y2024
-    ];
+    const history = [{year: 2019, urban: 42359, rural: 16021}, {year: 2022, urban: 49283, rural: 20133}, y2024];
     const {rows, rule} = baselineGrowth(history, {years: 5});
     expect(rows.map((r) => r.year)).toEqual(Array.from({length: 11}, (_, i) => 2025 + i));
     expect(rows[0].urban).toBeCloseTo(Math.pow(54188 / 42359, 1 / 5) - 1, 12);
@@ -58,7 +59,9 @@ describe("projectPath", () => {
   });
 
   it("projectPath with zero growth keeps incomes flat and negative growth shrinks them", () => {
-    expect(projectPath(y2024, constantGrowth(2025, 2026, {urban: 0, rural: 0})).map((p) => p.gap)).toEqual([31069, 31069, 31069]);
+    expect(projectPath(y2024, constantGrowth(2025, 2026, {urban: 0, rural: 0})).map((p) => p.gap)).toEqual([
+      31069, 31069, 31069
+    ]);
     const falling = projectPath(y2024, constantGrowth(2025, 2026, {urban: -0.02, rural: -0.02}));
     expect(falling[2].urban).toBeCloseTo(54188 * 0.98 * 0.98, 8);
     expect(falling[2].ratio).toBeCloseTo(54188 / 23119, 12);
@@ -91,7 +94,9 @@ describe("projectPath", () => {
     );
     expect(perRegion.get("乙")![1].ratio).toBeCloseTo(2.2, 12);
     expect(() => projectPathByRegion(starts, new Map([["甲", []]]))).toThrow("no growth rows for region: 乙");
-    expect(() => projectPathByRegion(starts, [{year: 2026, urban: 0, rural: 0}])).toThrow("甲: growth rows must be consecutive");
+    expect(() => projectPathByRegion(starts, [{year: 2026, urban: 0, rural: 0}])).toThrow(
+      "甲: growth rows must be consecutive"
+    );
   });
 });
 
@@ -106,9 +111,15 @@ describe("projectSaturating and projectLinear", () => {
   });
 
   it("projectSaturating at rate 0 stays flat and refuses a start above the ceiling", () => {
-    expect(projectSaturating({year: 2024, value: 0.9}, {rate: 0, ceiling: 1}, 2026).map((p) => p.value)).toEqual([0.9, 0.9, 0.9]);
-    expect(() => projectSaturating({year: 2024, value: 1.1}, {rate: 0.2, ceiling: 1}, 2026)).toThrow("above the ceiling");
-    expect(() => projectSaturating({year: 2024, value: 0.9}, {rate: 1.5, ceiling: 1}, 2026)).toThrow("invalid gap-closing rate: 1.5");
+    expect(projectSaturating({year: 2024, value: 0.9}, {rate: 0, ceiling: 1}, 2026).map((p) => p.value)).toEqual([
+      0.9, 0.9, 0.9
+    ]);
+    expect(() => projectSaturating({year: 2024, value: 1.1}, {rate: 0.2, ceiling: 1}, 2026)).toThrow(
+      "above the ceiling"
+    );
+    expect(() => projectSaturating({year: 2024, value: 0.9}, {rate: 1.5, ceiling: 1}, 2026)).toThrow(
+      "invalid gap-closing rate: 1.5"
+    );
   });
 
   it("projectLinear adds the pace each year and stops at the ceiling", () => {

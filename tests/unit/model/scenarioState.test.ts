@@ -87,7 +87,12 @@ describe("scenario operations", () => {
     expect(updateRows(set, "s1", rows).scenarios[1].rows).toEqual(rows);
     expect(() => updateRows(set, BASELINE_ID, rows)).toThrow("read-only");
     expect(() => updateRows(set, "s1", [{year: 2025, urban: 0.6, rural: 0}])).toThrow("out of range");
-    expect(() => updateRows(set, "s1", [{year: 2025, urban: 0, rural: 0}, {year: 2027, urban: 0, rural: 0}])).toThrow("consecutive");
+    expect(() =>
+      updateRows(set, "s1", [
+        {year: 2025, urban: 0, rural: 0},
+        {year: 2027, urban: 0, rural: 0}
+      ])
+    ).toThrow("consecutive");
   });
 });
 
@@ -112,7 +117,9 @@ describe("validateState", () => {
   });
 
   it("rejects rates outside ±50%, non-numbers, non-integer or out-of-range years", () => {
-    expect(errorOf(tamper((s) => (s.scenarios[1].rows[0].rural = 0.51)))).toContain("scenarios[1].rows: 2025.rural: 0.51");
+    expect(errorOf(tamper((s) => (s.scenarios[1].rows[0].rural = 0.51)))).toContain(
+      "scenarios[1].rows: 2025.rural: 0.51"
+    );
     expect(errorOf(tamper((s) => (s.scenarios[1].rows[0].urban = "5%")))).toContain("out of range");
     expect(errorOf(tamper((s) => (s.scenarios[1].rows[0].urban = null)))).toContain("out of range");
     expect(errorOf(tamper((s) => (s.scenarios[1].rows[0].year = 2025.5)))).toContain("not a year");
@@ -123,8 +130,9 @@ describe("validateState", () => {
     expect(errorOf(tamper((s) => (s.scenarios[1].name = "x".repeat(61))))).toContain("longer than 60");
     expect(errorOf(tamper((s) => (s.scenarios[1].id = BASELINE_ID)))).toContain("duplicate id");
     expect(errorOf(tamper((s) => (s.scenarios[1].id = "<img>")))).toContain("invalid id");
-    expect(errorOf(tamper((s) => (s.scenarios = Array.from({length: 21}, (_, i) => ({...s.scenarios[1], id: `s${i}`}))))))
-      .toContain("1 to 20 scenarios");
+    expect(
+      errorOf(tamper((s) => (s.scenarios = Array.from({length: 21}, (_, i) => ({...s.scenarios[1], id: `s${i}`})))))
+    ).toContain("1 to 20 scenarios");
     expect(errorOf(tamper((s) => (s.activeId = "s9")))).toContain("activeId");
     expect(errorOf(tamper((s) => (s.compare = ["s1", "s9"])))).toContain("compare[1]");
     expect(errorOf(tamper((s) => (s.compare = ["s1", "s1", "s1", "s1"])))).toContain("at most 3");
@@ -136,7 +144,9 @@ describe("validateState", () => {
       expect(errorOf(validateState(nested))).toContain(`forbidden key`);
       expect(errorOf(validateState(nested))).toContain(key);
     }
-    expect(errorOf(validateState(JSON.parse(`{"__proto__": {"polluted": true}, "version": 1}`)))).toContain("state.__proto__");
+    expect(errorOf(validateState(JSON.parse(`{"__proto__": {"polluted": true}, "version": 1}`)))).toContain(
+      "state.__proto__"
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -13,7 +13,10 @@ describe("sensitivityTable", () => {
     expect(table.cells).toHaveLength(3);
     expect(table.cells[0]).toHaveLength(2);
     expect(table.cells[1][1]).toBeCloseTo(ratio0 * Math.pow(1.05 / 1.07, 11), 12);
-    expect(table.cells[1][1]).toBeCloseTo(projectPath(y2024, constantGrowth(2025, 2035, {urban: 0.05, rural: 0.07})).at(-1)!.ratio, 12);
+    expect(table.cells[1][1]).toBeCloseTo(
+      projectPath(y2024, constantGrowth(2025, 2035, {urban: 0.05, rural: 0.07})).at(-1)!.ratio,
+      12
+    );
   });
 
   it("rises with urban growth down a column and falls with rural growth along a row", () => {

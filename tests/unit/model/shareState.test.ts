@@ -1,6 +1,12 @@
 import {describe, expect, it} from "vitest";
 import {constantGrowth} from "../../../components/model/assumptions.js";
-import {createScenario, initialSet, setCompare, updateRows, type ScenarioSet} from "../../../components/model/scenarioState.js";
+import {
+  createScenario,
+  initialSet,
+  setCompare,
+  updateRows,
+  type ScenarioSet
+} from "../../../components/model/scenarioState.js";
 import {
   CSV_HEADER,
   decodeShare,
@@ -13,11 +19,14 @@ import {
 
 const baseline = constantGrowth(2025, 2035, {urban: 0.0507612345, rural: 0.0761234567});
 // (650 + 10i) / 10000 is the double nearest 0.065, 0.066, …: rates an analyst types, in whole basis points.
-const user = constantGrowth(2025, 2035, {urban: 0.05, rural: 0.065}).map((r, i) => ({...r, rural: (650 + 10 * i) / 10000}));
-const set: ScenarioSet = setCompare(updateRows(createScenario(initialSet(baseline), {name: "快速 \"增长\", 2035"}), "s1", user), [
-  "baseline",
-  "s1"
-]);
+const user = constantGrowth(2025, 2035, {urban: 0.05, rural: 0.065}).map((r, i) => ({
+  ...r,
+  rural: (650 + 10 * i) / 10000
+}));
+const set: ScenarioSet = setCompare(
+  updateRows(createScenario(initialSet(baseline), {name: '快速 "增长", 2035'}), "s1", user),
+  ["baseline", "s1"]
+);
 
 const b64url = (text: string) => Buffer.from(text, "utf8").toString("base64url");
 const errorOf = (r: ReturnType<typeof decodeShare>) => (r.ok ? "accepted" : r.error);
@@ -33,7 +42,7 @@ describe("encodeShare / decodeShare", () => {
     expect(result.state.compare).toEqual(["baseline", "s1"]);
     expect(result.state.scenarios.map((s) => [s.id, s.name, s.readonly])).toEqual([
       ["baseline", "基线 Baseline", true],
-      ["s1", "快速 \"增长\", 2035", undefined]
+      ["s1", '快速 "增长", 2035', undefined]
     ]);
     expect(result.state.scenarios[1].rows).toEqual(user);
     result.state.scenarios[0].rows.forEach((r, i) => {
@@ -81,10 +90,18 @@ describe("encodeShare / decodeShare", () => {
   it("rejects malformed JSON and the wrong shape", () => {
     expect(errorOf(decodeShare("v1." + b64url("{not json")))).toContain("malformed JSON");
     expect(errorOf(decodeShare("v1." + b64url("[1,2]")))).toContain("not an object");
-    expect(errorOf(decodeShare("v1." + b64url(`{"a":"s1","c":[],"s":[["s1","x",2025,2,[1,2],[1]]]}`)))).toContain("do not match 2 years");
-    expect(errorOf(decodeShare("v1." + b64url(`{"a":"s1","c":[],"s":[["s1","x",2025,1,["1"],[1]]]}`)))).toContain("not numbers");
-    expect(errorOf(decodeShare("v1." + b64url(`{"a":"s1","c":[],"s":[["s1","x",2025,1e9,1,1]]}`)))).toContain("invalid years");
-    expect(errorOf(decodeShare("v1." + b64url(`{"a":"s1","c":[],"s":[["s1","x",2025,1,[1]]]}`)))).toContain("wrong shape");
+    expect(errorOf(decodeShare("v1." + b64url(`{"a":"s1","c":[],"s":[["s1","x",2025,2,[1,2],[1]]]}`)))).toContain(
+      "do not match 2 years"
+    );
+    expect(errorOf(decodeShare("v1." + b64url(`{"a":"s1","c":[],"s":[["s1","x",2025,1,["1"],[1]]]}`)))).toContain(
+      "not numbers"
+    );
+    expect(errorOf(decodeShare("v1." + b64url(`{"a":"s1","c":[],"s":[["s1","x",2025,1e9,1,1]]}`)))).toContain(
+      "invalid years"
+    );
+    expect(errorOf(decodeShare("v1." + b64url(`{"a":"s1","c":[],"s":[["s1","x",2025,1,[1]]]}`)))).toContain(
+      "wrong shape"
+    );
   });
 
   it.each(["__proto__", "constructor", "prototype"])("rejects a %s key anywhere in the payload", (key) => {
@@ -97,16 +114,32 @@ describe("encodeShare / decodeShare", () => {
 
   it("rejects out-of-range values: a 60% rate, a year of 3000, an unknown active scenario, a long name", () => {
     const payload = (s: string) => "v1." + b64url(s);
-    expect(errorOf(decodeShare(payload(`{"a":"s1","c":[],"s":[["s1","x",2025,1,[6000],[600]]]}`)))).toContain("out of range");
-    expect(errorOf(decodeShare(payload(`{"a":"s1","c":[],"s":[["s1","x",3000,1,[500],[600]]]}`)))).toContain("not a year");
-    expect(errorOf(decodeShare(payload(`{"a":"s9","c":[],"s":[["s1","x",2025,1,[500],[600]]]}`)))).toContain("activeId");
-    expect(errorOf(decodeShare(payload(`{"a":"s1","c":[],"s":[["s1","${"x".repeat(61)}",2025,1,[500],[600]]]}`)))).toContain(
-      "longer than 60"
+    expect(errorOf(decodeShare(payload(`{"a":"s1","c":[],"s":[["s1","x",2025,1,[6000],[600]]]}`)))).toContain(
+      "out of range"
     );
+    expect(errorOf(decodeShare(payload(`{"a":"s1","c":[],"s":[["s1","x",3000,1,[500],[600]]]}`)))).toContain(
+      "not a year"
+    );
+    expect(errorOf(decodeShare(payload(`{"a":"s9","c":[],"s":[["s1","x",2025,1,[500],[600]]]}`)))).toContain(
+      "activeId"
+    );
+    expect(
+      errorOf(decodeShare(payload(`{"a":"s1","c":[],"s":[["s1","${"x".repeat(61)}",2025,1,[500],[600]]]}`)))
+    ).toContain("longer than 60");
   });
 
   it("never throws, whatever it is given", () => {
-    const inputs: unknown[] = [undefined, null, 42, {}, "#", "v1.", "v1.e30", "v1." + b64url("null"), "v1." + b64url('"x"')];
+    const inputs: unknown[] = [
+      undefined,
+      null,
+      42,
+      {},
+      "#",
+      "v1.",
+      "v1.e30",
+      "v1." + b64url("null"),
+      "v1." + b64url('"x"')
+    ];
     for (const input of inputs) {
       const result = decodeShare(input as string);
       expect(result.ok).toBe(false);
@@ -127,7 +160,9 @@ describe("exportJson / importJson", () => {
       return r.ok ? "accepted" : r.error;
     };
     expect(errorOfJson("{")).toContain("malformed JSON");
-    expect(errorOfJson(exportJson(set).replace(`"version": 1`, `"version": 1, "constructor": {}`))).toContain("forbidden key");
+    expect(errorOfJson(exportJson(set).replace(`"version": 1`, `"version": 1, "constructor": {}`))).toContain(
+      "forbidden key"
+    );
     expect(errorOfJson(exportJson(set).replace(`"urban": 0.05,`, `"urban": 5,`))).toContain("out of range");
     expect(errorOfJson(" ".repeat(6_000_000))).toContain("too large");
   });
@@ -156,12 +191,21 @@ describe("exportCsv / importCsv", () => {
     const text = "\ufeffscenario,year,urban_growth_pct,rural_growth_pct\r\nA,2026,5%,7\r\n\r\nA,2025,5.5,7.5%\r\n";
     const result = importCsv(text);
     expect(result.ok && result.state.scenarios).toEqual([
-      {id: "s1", name: "A", rows: [{year: 2025, urban: 0.055, rural: 0.075}, {year: 2026, urban: 0.05, rural: 0.07}]}
+      {
+        id: "s1",
+        name: "A",
+        rows: [
+          {year: 2025, urban: 0.055, rural: 0.075},
+          {year: 2026, urban: 0.05, rural: 0.07}
+        ]
+      }
     ]);
   });
 
   it("escapes names a spreadsheet would run as formulas and restores them on import", () => {
-    const risky = updateRows(createScenario(initialSet([]), {name: "=HYPERLINK(1)"}), "s1", [{year: 2025, urban: 0.01, rural: 0.02}]);
+    const risky = updateRows(createScenario(initialSet([]), {name: "=HYPERLINK(1)"}), "s1", [
+      {year: 2025, urban: 0.01, rural: 0.02}
+    ]);
     const csv = exportCsv(risky);
     expect(csv).toContain(`'=HYPERLINK(1),2025,1,2`);
     const result = importCsv(csv);

@@ -10,7 +10,8 @@ import {
 } from "../../../components/model/solve.js";
 
 const y2024 = {year: 2024, urban: 54188, rural: 23119};
-const closedForm = (gu: number, ratio0: number, target: number, n: number) => (1 + gu) * Math.pow(ratio0 / target, 1 / n) - 1;
+const closedForm = (gu: number, ratio0: number, target: number, n: number) =>
+  (1 + gu) * Math.pow(ratio0 / target, 1 / n) - 1;
 
 describe("bracketSolve", () => {
   it("bracketSolve(x² − 2, 0, 2) finds √2 within the tolerance", () => {
@@ -79,12 +80,25 @@ describe("solveRuralGrowthForRatio", () => {
 
 describe("solveFarmlandPace", () => {
   it("is (target − start) ÷ years: 100000 万亩 in 2022 to 120000 万亩 in 2030 needs 2500 per year", () => {
-    expect(solveFarmlandPace({year: 2022, value: 100000}, {year: 2030, value: 120000})).toEqual({ok: true, x: 2500, iterations: 0});
-    expect(solveFarmlandPace({year: 2022, value: 100000}, {year: 2025, value: 107500})).toEqual({ok: true, x: 2500, iterations: 0});
+    // The start totals are synthetic test inputs; the targets are the plan's 10.75亿亩 (2025) and 12亿亩 (2030).
+    expect(solveFarmlandPace({year: 2022, value: 100000}, {year: 2030, value: 120000})).toEqual({
+      ok: true,
+      x: 2500,
+      iterations: 0
+    });
+    expect(solveFarmlandPace({year: 2022, value: 100000}, {year: 2025, value: 107500})).toEqual({
+      ok: true,
+      x: 2500,
+      iterations: 0
+    });
   });
 
   it("needs pace 0 for a target already met and cannot reach a later total in no time", () => {
-    expect(solveFarmlandPace({year: 2025, value: 121000}, {year: 2030, value: 120000})).toEqual({ok: true, x: 0, iterations: 0});
+    expect(solveFarmlandPace({year: 2025, value: 121000}, {year: 2030, value: 120000})).toEqual({
+      ok: true,
+      x: 0,
+      iterations: 0
+    });
     const past = solveFarmlandPace({year: 2025, value: 100000}, {year: 2025, value: 107500});
     expect(past.ok === false && past.reason).toContain(UNREACHABLE);
   });
