@@ -82,14 +82,13 @@ export function suggestRegion(name: string): string | undefined {
   const wanted = normalizeRegionName(name);
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const [code, zh, full, en] of TABLE) {
+  for (const [, zh, full, en] of TABLE) {
     for (const candidate of [zh, full, en]) {
       const d = distance(wanted, normalizeRegionName(candidate));
       if (d < bestDistance) [best, bestDistance] = [candidate === en ? en : zh, d];
     }
-    void code;
   }
-  return bestDistance <= Math.max(2, Math.ceil(wanted.length / 2)) ? best : undefined;
+  return bestDistance <= Math.max(1, Math.floor(wanted.length / 2)) ? best : undefined;
 }
 
 function distance(a: string, b: string): number {

@@ -18,7 +18,8 @@ const IGNORED = new Set(["indicator_id", "indicator_en", "province_en", "region_
 /** True when a header row names a year column: the sign of the long layout. @example isLongHeader(["year", "value"]) // true */
 export function isLongHeader(cells: string[], options: LayoutOptions = {}): boolean {
   const names = cells.map((c) => cleanText(c).toLowerCase());
-  return names.includes((options.long?.year ?? "").toLowerCase()) || names.some((n) => ROLES.year.includes(n));
+  const chosen = options.long?.year?.toLowerCase();
+  return (chosen !== undefined && names.includes(chosen)) || names.some((n) => ROLES.year.includes(n));
 }
 
 /**

@@ -48,7 +48,7 @@ export function yearbook(collector: Collector, options: LayoutOptions): LayoutPa
     const yearColumns = names.slice(1).every((n) => YEAR_HEADER.test(n));
     if (yearColumns) {
       if (!title) throw new LoadError(file, headers[0].line, 2, "columns are years but there is no title row naming the indicator");
-      const label = splitIndicator(title.text.replace(/^[\dA-Za-z]+[-－—.]\d+\s*/, "").replace(/[(（]\s*(?:19|20)\d{2}.*?[)）]\s*$/, "").trim());
+      const label = splitIndicator(stripTitle(title.text).replace(/[(（]\s*(?:19|20)\d{2}.*?[)）]\s*$/, "").trim());
       const indicator = collector.indicator(label.name, label.unit ?? unit ?? "", title.line, 1);
       if ((label.unit ?? unit) === null) collector.warn(`${file}:${title.line}: no unit for ${label.name}`);
       const last = headers[headers.length - 1];
@@ -61,7 +61,10 @@ export function yearbook(collector: Collector, options: LayoutOptions): LayoutPa
       }
       return;
     }
-    const year = options.year ?? titleYear;
+    const year = titleYear ?? options.year;
+    if (titleYear !== undefined && options.year !== undefined && options.year !== titleYear) {
+      collector.warn(`${file}:${title!.line}: the title says ${titleYear}; --year ${options.year} ignored`);
+    }
     if (year === undefined) {
       throw new LoadError(file, title?.line ?? headers[0].line, 1, "no year in the title; give one with --year");
     }
@@ -115,7 +118,7 @@ export function yearbook(collector: Collector, options: LayoutOptions): LayoutPa
       head.push(record);
     },
     end() {
-      if (!columns) throw new LoadError(file, lastLine || undefined, undefined, head.length ? "header only, no region rows" : "empty file");
+      if (!columns) throw new LoadError(file, lastLine || undefined, undefined, head.length ? "no region rows (全国, 北京, ...): not a table layout this loader reads" : "empty file");
       if (dataRows === 0) throw new LoadError(file, lastLine, undefined, "no data rows");
     }
   };
@@ -131,6 +134,14 @@ function headerNames(headers: CsvRecord[], width: number): string[] {
     const parts = rows.map((row) => row[i]).filter((p, k, all) => p !== "" && p !== all[k - 1]);
     return parts.join("");
   });
+}
+
+/** A table title without its number (`6-13`, `表2`), 分地区 and the bracketed year: the indicator name. */
+function stripTitle(title: string): string {
+  return title
+    .trim()
+    .replace(/^(?:表\s*)?[\dA-Za-z]+(?:[-－—.]\d+)?\s+|^表\s*[\dA-Za-z-]+\s*/, "")
+    .replace(/^(?:分地区|各地区|分省|各省)/, "");
 }
 
 /** The year a title names (`…（2019年）`, `2019年…`). */
