@@ -13,8 +13,8 @@ export const UNREACHABLE = "unreachable within bounds";
 /**
  * Finds x in [lo, hi] with f(x) = 0 by bisection on a sign change. Bisection, not Brent or Newton: it needs only a
  * sign change, cannot step outside the bracket, and its error bound is exact (the answer is within `tolerance` of a
- * root of a continuous f). Same signs at both ends, a non-finite f, or running out of iterations give
- * `{ok: false, reason}` rather than a number.
+ * root of a continuous f). Same signs at both ends, a non-finite f, a sign change at a pole (|f| at the end larger
+ * than at both bounds), or running out of iterations give `{ok: false, reason}` rather than a number.
  * @example bracketSolve((x) => x * x - 2, 0, 2) // {ok: true, x: 1.41421356…, iterations: 35}
  */
 export function bracketSolve(
@@ -33,11 +33,16 @@ export function bracketSolve(
   if (flo === 0) return {ok: true, x: lo, iterations: 0};
   if (fhi === 0) return {ok: true, x: hi, iterations: 0};
   if (Math.sign(flo) === Math.sign(fhi)) return {ok: false, reason: UNREACHABLE};
+  const scale = Math.max(Math.abs(flo), Math.abs(fhi));
   for (let i = 1; i <= maxIterations; i++) {
     const mid = lo + (hi - lo) / 2;
     const fmid = f(mid);
     if (!Number.isFinite(fmid)) return {ok: false, reason: `f is not finite at ${mid}`};
-    if (fmid === 0 || (hi - lo) / 2 <= tolerance) return {ok: true, x: mid, iterations: i};
+    if (fmid === 0 || (hi - lo) / 2 <= tolerance) {
+      // A sign change across a pole (1/x) also narrows to a point; near a true root f is small, near a pole it is not.
+      if (Math.abs(fmid) > scale) return {ok: false, reason: `f changes sign near ${mid} without reaching zero`};
+      return {ok: true, x: mid, iterations: i};
+    }
     if (Math.sign(fmid) === Math.sign(flo)) ((lo = mid), (flo = fmid));
     else hi = mid;
   }

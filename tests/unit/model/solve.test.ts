@@ -32,6 +32,11 @@ describe("bracketSolve", () => {
     expect(bracketSolve((x) => x * x + 1, -1, 1)).toEqual({ok: false, reason: UNREACHABLE});
   });
 
+  it("bracketSolve refuses a sign change at a pole (1/x on [-1, 2]) instead of returning 0", () => {
+    const result = bracketSolve((x) => 1 / x, -1, 2);
+    expect(result.ok === false && result.reason).toContain("without reaching zero");
+  });
+
   it("bracketSolve returns an exact root at a bound and refuses bad bounds, NaN and too few iterations", () => {
     expect(bracketSolve((x) => x, 0, 1)).toEqual({ok: true, x: 0, iterations: 0});
     expect(bracketSolve((x) => x, 1, -1).ok).toBe(false);
