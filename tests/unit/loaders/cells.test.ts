@@ -1,0 +1,45 @@
+import {describe, expect, it} from "vitest";
+import {looksLikeFormula, parseCell, toHalfWidth} from "../../../loaders/cells.js";
+
+const num = (value: number, extra: {percent?: boolean; note?: string | null} = {}) => ({kind: "number", value, percent: false, note: null, ...extra});
+
+describe("parseCell", () => {
+  it.each([
+    ["42359", num(42359)],
+    ["42,359", num(42359)],
+    ["1,234,567.5", num(1234567.5)],
+    ["４２，３５９", num(42359)],
+    ["７３８４９．５", num(73849.5)],
+    [" 16021 ", num(16021)],
+    ["1234*", num(1234, {note: "*"})],
+    ["56.7①", num(56.7, {note: "①"})],
+    ["87.2%", num(87.2, {percent: true})],
+    ["87.2％", num(87.2, {percent: true})],
+    ["-3.5", num(-3.5)]
+  ])("reads %j as a number", (raw, expected) => {
+    expect(parseCell(raw)).toEqual(expected);
+  });
+
+  it.each(["", " ", "…", "……", "...", "-", "—", "－", "——"])("reads %j as missing, never 0", (raw) => {
+    expect(parseCell(raw)).toEqual({kind: "missing"});
+  });
+
+  it.each(["3x849", "12,34", "1.2.3", "n/a?", "约100"])("rejects %j as not a number", (raw) => {
+    expect(parseCell(raw)).toEqual({kind: "error", message: "is not a number"});
+  });
+
+  it("refuses formula-like cells before anything else", () => {
+    expect(parseCell("=cmd|' /C calc'!A0")).toEqual({kind: "error", message: "looks like a spreadsheet formula"});
+    expect(parseCell("@SUM(1+1)")).toEqual({kind: "error", message: "looks like a spreadsheet formula"});
+  });
+});
+
+describe("looksLikeFormula and toHalfWidth", () => {
+  it("flags = @ + - followed by text, but not signed numbers or missing dashes", () => {
+    expect(["=1+1", "@SUM(A1)", "+cmd|x", "-cmd|x", "＝1"].map(looksLikeFormula)).toEqual([true, true, true, true, true]);
+    expect(["-3.5", "+2", "-", "北京", "42,359"].map(looksLikeFormula)).toEqual([false, false, false, false, false]);
+  });
+  it("folds full-width digits, punctuation and spaces", () => {
+    expect(toHalfWidth("　４２，３５９．５％　")).toBe("42,359.5%");
+  });
+});
