@@ -69,10 +69,9 @@ describe("encodeShare / decodeShare", () => {
   });
 
   it("rejects a 10 MB hash by its length, before decoding", () => {
+    // "AAAA…" is valid base64url: had it been decoded, the error would name JSON or UTF-8, not the length.
     const huge = "v1." + "A".repeat(10 * 1024 * 1024);
-    const started = performance.now();
     expect(errorOf(decodeShare(huge))).toContain("too long");
-    expect(performance.now() - started).toBeLessThan(50);
   });
 
   it("rejects bad base64url and bad UTF-8", () => {
