@@ -16,13 +16,18 @@ async function main(): Promise<number> {
   let values;
   try {
     ({values} = parseArgs({
-      options: {check: {type: "boolean"}, config: {type: "string"}, root: {type: "string"}, help: {type: "boolean", short: "h"}}
+      options: {
+        check: {type: "boolean"},
+        config: {type: "string"},
+        root: {type: "string"},
+        help: {type: "boolean", short: "h"}
+      }
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 1;
   }
-  if (values.help) return console.log(USAGE), 0;
+  if (values.help) return (console.log(USAGE), 0);
   const root = values.root ?? process.cwd();
   const progress = createProgress();
   try {
@@ -30,9 +35,13 @@ async function main(): Promise<number> {
     const {run, written} = await reload({root, config, check: values.check, progress});
     for (const d of run.datasets) {
       const origins = d.inputs.map((i) => (i.origin === "bundled" ? i.input : `${i.input} ← ${i.origin}`)).join(", ");
-      progress.info(`${d.id}: ${d.rows} rows from ${origins}; vs ${d.baseline}: +${d.added} added, -${d.removed} removed, ${d.revised} revised`);
+      progress.info(
+        `${d.id}: ${d.rows} rows from ${origins}; vs ${d.baseline}: +${d.added} added, -${d.removed} removed, ${d.revised} revised`
+      );
       for (const r of d.listed.revised.slice(0, 20)) {
-        progress.info(`  ${r.indicator} · ${r.region} · ${r.year}: ${r.old ?? "missing"} → ${r.new ?? "missing"} ${r.unit}`);
+        progress.info(
+          `  ${r.indicator} · ${r.region} · ${r.year}: ${r.old ?? "missing"} → ${r.new ?? "missing"} ${r.unit}`
+        );
       }
     }
     progress.info(
@@ -42,8 +51,8 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof LockBusyError) return console.error(`reload: ${error.message}`), 2;
-    if (error instanceof ReloadError) return console.error(`reload: ${error.message}`), 1;
+    if (error instanceof LockBusyError) return (console.error(`reload: ${error.message}`), 2);
+    if (error instanceof ReloadError) return (console.error(`reload: ${error.message}`), 1);
     console.error(`reload failed, nothing was replaced: ${(error as Error).message}`);
     return 1;
   }

@@ -77,7 +77,14 @@ export function formatReloadLog(log: ReloadLog): string {
 }
 
 const number = z.number().nullable();
-const row = z.object({indicator: z.string(), unit: z.string(), region_code: z.string(), region: z.string(), year: z.number(), value: number});
+const row = z.object({
+  indicator: z.string(),
+  unit: z.string(),
+  region_code: z.string(),
+  region: z.string(),
+  year: z.number(),
+  value: number
+});
 const revision = row.omit({value: true}).extend({old: number, new: number});
 const logSchema = z.object({
   runs: z.array(
@@ -89,7 +96,15 @@ const logSchema = z.object({
           id: z.string(),
           rows: z.number(),
           baseline: z.enum(["published", "bundled", "none"]),
-          inputs: z.array(z.object({input: z.string(), origin: z.string(), sha256: z.string(), bytes: z.number(), replaced: z.boolean()})),
+          inputs: z.array(
+            z.object({
+              input: z.string(),
+              origin: z.string(),
+              sha256: z.string(),
+              bytes: z.number(),
+              replaced: z.boolean()
+            })
+          ),
           added: z.number(),
           removed: z.number(),
           revised: z.number(),

@@ -32,7 +32,11 @@ const sourceSchema = z.strictObject({
   timeoutMs: z.number().int().positive().default(30_000),
   retries: z.number().int().min(0).max(10).default(2),
   backoffMs: z.number().int().min(0).default(1_000),
-  maxBytes: z.number().int().positive().default(50 * 1024 * 1024),
+  maxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   sha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/i, "must be 64 hex digits")
@@ -56,9 +60,14 @@ export function parseReloadConfig(json: unknown, datasets: readonly Dataset[], f
   result.data.sources.forEach((source, i) => {
     const dataset = datasets.find((d) => d.id === source.dataset);
     const where = `${file}: sources.${i}`;
-    if (!dataset) throw new Error(`${where}.dataset: unknown dataset "${source.dataset}" (known: ${datasets.map((d) => d.id).join(", ")})`);
+    if (!dataset)
+      throw new Error(
+        `${where}.dataset: unknown dataset "${source.dataset}" (known: ${datasets.map((d) => d.id).join(", ")})`
+      );
     if (!dataset.inputs.includes(source.input)) {
-      throw new Error(`${where}.input: "${source.input}" is not an input of ${dataset.id} (inputs: ${dataset.inputs.join(", ")})`);
+      throw new Error(
+        `${where}.input: "${source.input}" is not an input of ${dataset.id} (inputs: ${dataset.inputs.join(", ")})`
+      );
     }
     if (seen.has(source.input)) throw new Error(`${where}.input: "${source.input}" has two sources`);
     seen.add(source.input);

@@ -5,13 +5,30 @@ import {extname} from "node:path";
 const ACCEPTED: Record<string, {label: string; types: string[]; sniff(bytes: Uint8Array): string | null}> = {
   ".csv": {
     label: "CSV",
-    types: ["text/csv", "text/plain", "application/csv", "text/comma-separated-values", "application/vnd.ms-excel", "application/octet-stream"],
-    sniff: (bytes) => (/^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64))) ? "body starts with \"<\" (HTML or XML, not CSV)" : null)
+    types: [
+      "text/csv",
+      "text/plain",
+      "application/csv",
+      "text/comma-separated-values",
+      "application/vnd.ms-excel",
+      "application/octet-stream"
+    ],
+    sniff: (bytes) =>
+      /^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64)))
+        ? 'body starts with "<" (HTML or XML, not CSV)'
+        : null
   },
   ".xlsx": {
     label: "XLSX",
-    types: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream", "application/zip"],
-    sniff: (bytes) => (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 ? null : "body is not a ZIP (XLSX) file")
+    types: [
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/octet-stream",
+      "application/zip"
+    ],
+    sniff: (bytes) =>
+      bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+        ? null
+        : "body is not a ZIP (XLSX) file"
   }
 };
 

@@ -54,7 +54,8 @@ export function duplicateRow(rows: readonly TidyRow[]): string | null {
   for (const [i, row] of rows.entries()) {
     const key = rowKey(row);
     const at = first.get(key);
-    if (at !== undefined) return `row ${i + 1} repeats ${row.indicator} (${row.unit}) / ${row.region_code} / ${row.year} (first at row ${at + 1})`;
+    if (at !== undefined)
+      return `row ${i + 1} repeats ${row.indicator} (${row.unit}) / ${row.region_code} / ${row.year} (first at row ${at + 1})`;
     first.set(key, i);
   }
   return null;

@@ -33,7 +33,8 @@ export async function fetchSource(source: RemoteSource, options: FetchOptions = 
     try {
       return await fetchOnce(source, attempt, options);
     } catch (error) {
-      const failure = error instanceof FetchError ? error : new FetchError(String((error as Error)?.message ?? error), true);
+      const failure =
+        error instanceof FetchError ? error : new FetchError(String((error as Error)?.message ?? error), true);
       const attempts = `${attempt} attempt${attempt === 1 ? "" : "s"}`;
       if (!failure.retryable || attempt > source.retries) {
         throw new FetchError(`${source.input} ← ${source.url}: ${failure.message} (${attempts})`, false);
@@ -82,7 +83,8 @@ async function fetchOnce(source: RemoteSource, attempt: number, options: FetchOp
     if (sniffProblem) throw new FetchError(sniffProblem, false);
     if (source.sha256) {
       const actual = sha256(bytes);
-      if (actual !== source.sha256) throw new FetchError(`sha256 ${actual} does not match the pinned ${source.sha256}`, false);
+      if (actual !== source.sha256)
+        throw new FetchError(`sha256 ${actual} does not match the pinned ${source.sha256}`, false);
     }
     return bytes;
   } finally {

@@ -67,7 +67,9 @@ export function acquireLock(root: string, {pid = process.pid, now = new Date(), 
 function readLock(path: string): {pid: number; startedAt: string} | null {
   try {
     const record = JSON.parse(readFileSync(path, "utf8"));
-    return Number.isInteger(record.pid) && record.pid > 0 ? {pid: record.pid, startedAt: String(record.startedAt)} : null;
+    return Number.isInteger(record.pid) && record.pid > 0
+      ? {pid: record.pid, startedAt: String(record.startedAt)}
+      : null;
   } catch {
     return null;
   }

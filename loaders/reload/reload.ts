@@ -4,7 +4,16 @@ import {csvParse} from "d3-dsv";
 import {DATASETS, type Dataset} from "../datasets.js";
 import {sha256, type Manifest} from "../manifest.js";
 import {formatTidyCsv, type TidyRow} from "../tidy.js";
-import {appendRun, describeChange, formatReloadLog, readReloadLog, RELOAD_LOG_FILE, type DatasetChange, type InputRecord, type ReloadRun} from "./changelog.js";
+import {
+  appendRun,
+  describeChange,
+  formatReloadLog,
+  readReloadLog,
+  RELOAD_LOG_FILE,
+  type DatasetChange,
+  type InputRecord,
+  type ReloadRun
+} from "./changelog.js";
 import {readReloadConfig, type ReloadConfig, type RemoteSource} from "./config.js";
 import {diffRows, duplicateRow} from "./diffRows.js";
 import {fetchSource, type FetchOptions} from "./fetchSource.js";
@@ -82,11 +91,13 @@ export async function reload(options: ReloadOptions = {}): Promise<ReloadResult>
 
     const files: {target: string; content: string | Uint8Array}[] = [];
     const changes: DatasetChange[] = [];
-    const cacheFor = (name: string) => (existsSync(join(root, "src/data", `${name}.ts`)) ? join(root, CACHE_DIR, name) : null);
+    const cacheFor = (name: string) =>
+      existsSync(join(root, "src/data", `${name}.ts`)) ? join(root, CACHE_DIR, name) : null;
     for (const dataset of datasets) {
       const {rows, manifest} = loaded.get(dataset.id)!;
       const inputs = dataset.inputs.map((input) => recordInput(root, input, staged.get(input)));
-      for (const record of inputs) if (record.replaced) files.push({target: join(root, record.input), content: staged.get(record.input)!.bytes});
+      for (const record of inputs)
+        if (record.replaced) files.push({target: join(root, record.input), content: staged.get(record.input)!.bytes});
       const {baseline, before} = publishedRows(root, dataset);
       changes.push(describeChange(dataset.id, rows.length, diffRows(before, rows), {baseline, inputs}));
       const table = cacheFor(`${dataset.id}.csv`);
@@ -94,7 +105,11 @@ export async function reload(options: ReloadOptions = {}): Promise<ReloadResult>
       const manifestFile = cacheFor(`${dataset.id}.manifest.json`);
       if (manifestFile) files.push({target: manifestFile, content: JSON.stringify(manifest, null, 2) + "\n"});
     }
-    const run: ReloadRun = {reloadedAt: now().toISOString(), durationMs: Math.round(performance.now() - started), datasets: changes};
+    const run: ReloadRun = {
+      reloadedAt: now().toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      datasets: changes
+    };
     if (check) return {run, written: []};
 
     const logText = formatReloadLog(appendRun(log, run));
@@ -133,7 +148,9 @@ async function stageSources(
     const dataset = datasets.find((d) => d.id === source.dataset);
     // A load() declared without parameters cannot be pointed at the download, so it would validate the old file.
     if (dataset && dataset.load.length === 0) {
-      problems.push(`${source.dataset}: its load() takes no options, so the download of ${source.input} cannot be validated`);
+      problems.push(
+        `${source.dataset}: its load() takes no options, so the download of ${source.input} cannot be validated`
+      );
       continue;
     }
     const label = `${source.input} ← ${source.url}`;
@@ -142,7 +159,8 @@ async function stageSources(
       const bytes = await fetchSource(source, {
         ...fetchOptions,
         onProgress: ({bytes, total}) => progress.update(label, {bytes, total}),
-        onRetry: ({attempt, error, waitMs}) => progress.info(`${label}: attempt ${attempt} failed (${error}); retrying in ${waitMs} ms`)
+        onRetry: ({attempt, error, waitMs}) =>
+          progress.info(`${label}: attempt ${attempt} failed (${error}); retrying in ${waitMs} ms`)
       });
       const path = join(runDir, "inputs", source.input);
       mkdirSync(dirname(path), {recursive: true});

@@ -27,9 +27,21 @@ beforeAll(async () => {
   origin = await faultServer({"/revised.csv": (res) => res.writeHead(200, {"content-type": "text/csv"}).end(revised)});
   root = copyProject();
   await reload({root, progress: quiet});
-  const source = {dataset: "income-national", input: INPUT, url: origin.url("/revised.csv"), timeoutMs: 5000, retries: 0, backoffMs: 1, maxBytes: 1e6};
+  const source = {
+    dataset: "income-national",
+    input: INPUT,
+    url: origin.url("/revised.csv"),
+    timeoutMs: 5000,
+    retries: 0,
+    backoffMs: 1,
+    maxBytes: 1e6
+  };
   await reload({root, config: {sources: [source]}, progress: quiet});
-  const build = spawnSync(process.execPath, ["scripts/build-offline.mjs"], {cwd: root, env: {...process.env, YS_DIST: ".tmp/dist-revisions"}, encoding: "utf8"});
+  const build = spawnSync(process.execPath, ["scripts/build-offline.mjs"], {
+    cwd: root,
+    env: {...process.env, YS_DIST: ".tmp/dist-revisions"},
+    encoding: "utf8"
+  });
   if (build.status !== 0) throw new Error(`build of the reloaded copy failed:\n${build.stdout}${build.stderr}`);
 });
 
@@ -64,8 +76,12 @@ describe("revisions page", () => {
     const log = parseReloadLog(readFileSync(join(root, "data/reload-log.json"), "utf8"));
     const [revision] = log.runs[0].datasets[0].listed.revised;
     const {page, watch} = await open(join(root, ".tmp/dist-revisions"));
-    expect(await page.locator("#last-reload").textContent()).toContain(log.runs[0].reloadedAt.slice(0, 16).replace("T", " "));
-    const rows = await page.locator("#revisions-table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    expect(await page.locator("#last-reload").textContent()).toContain(
+      log.runs[0].reloadedAt.slice(0, 16).replace("T", " ")
+    );
+    const rows = await page
+      .locator("#revisions-table tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
     expect(rows).toHaveLength(1);
     expect(rows[0].slice(1)).toEqual([
       "income-national",
@@ -78,7 +94,9 @@ describe("revisions page", () => {
     ]);
     expect(revision.new! - revision.old!).toBe(1);
     // One row per dataset and run: two runs of income-national, the second with one revision.
-    const runs = await page.locator("#runs-table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    const runs = await page
+      .locator("#runs-table tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
     expect(runs.filter((r) => r[1] === "income-national").map((r) => r[5])).toEqual(["1", "0"]);
     expect(watch.external).toEqual([]);
     expect(watch.errors).toEqual([]);

@@ -2,7 +2,14 @@ import {mkdtempSync, rmSync, writeFileSync, mkdirSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {appendRun, describeChange, formatReloadLog, parseReloadLog, readReloadLog, type ReloadRun} from "../../../loaders/reload/changelog.js";
+import {
+  appendRun,
+  describeChange,
+  formatReloadLog,
+  parseReloadLog,
+  readReloadLog,
+  type ReloadRun
+} from "../../../loaders/reload/changelog.js";
 import {diffRows} from "../../../loaders/reload/diffRows.js";
 
 const run = (reloadedAt: string): ReloadRun => ({reloadedAt, durationMs: 1, datasets: []});
@@ -15,7 +22,14 @@ describe("reload log", () => {
   });
 
   it("describeChange lists at most `max` rows of a kind but counts them all", () => {
-    const before = [2020, 2021, 2022].map((year) => ({indicator: "i", unit: "元", region_code: "CN", region: "全国", year, value: 1}));
+    const before = [2020, 2021, 2022].map((year) => ({
+      indicator: "i",
+      unit: "元",
+      region_code: "CN",
+      region: "全国",
+      year,
+      value: 1
+    }));
     const after = before.map((r) => ({...r, value: 2}));
     const change = describeChange("x", 3, diffRows(before, after), {baseline: "published", inputs: [], max: 2});
     expect(change.revised).toBe(3);

@@ -11,12 +11,22 @@ describe("checkContentType", () => {
 
   it("rejects an HTML page whatever its label", () => {
     expect(checkContentType("data/x.csv", "text/html; charset=utf-8")).toBe("expected CSV, got content-type text/html");
-    expect(checkContentType("data/x.csv", "text/csv", bytes("  <!DOCTYPE html>"))).toMatch(/^expected CSV: body starts with "<"/);
+    expect(checkContentType("data/x.csv", "text/csv", bytes("  <!DOCTYPE html>"))).toMatch(
+      /^expected CSV: body starts with "<"/
+    );
   });
 
   it("requires an XLSX download to be a ZIP", () => {
-    expect(checkContentType("data/x.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new Uint8Array([0x50, 0x4b, 3, 4]))).toBeNull();
-    expect(checkContentType("data/x.xlsx", "application/octet-stream", bytes("year,value"))).toBe("expected XLSX: body is not a ZIP (XLSX) file");
+    expect(
+      checkContentType(
+        "data/x.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        new Uint8Array([0x50, 0x4b, 3, 4])
+      )
+    ).toBeNull();
+    expect(checkContentType("data/x.xlsx", "application/octet-stream", bytes("year,value"))).toBe(
+      "expected XLSX: body is not a ZIP (XLSX) file"
+    );
     expect(checkContentType("data/x.xlsx", "text/csv")).toBe("expected XLSX, got content-type text/csv");
   });
 

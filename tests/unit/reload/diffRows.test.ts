@@ -17,7 +17,15 @@ describe("diffRows", () => {
     expect(diff.added).toEqual([row(2024, 54188)]);
     expect(diff.removed).toEqual([row(2022, 49283)]);
     expect(diff.revised).toEqual([
-      {indicator: "城镇居民人均可支配收入", unit: "元", region_code: "CN", region: "全国", year: 2023, old: 51821, new: 51822}
+      {
+        indicator: "城镇居民人均可支配收入",
+        unit: "元",
+        region_code: "CN",
+        region: "全国",
+        year: 2023,
+        old: 51821,
+        new: 51822
+      }
     ]);
     expect(diff.unchanged).toBe(0);
   });
@@ -36,7 +44,9 @@ describe("diffRows", () => {
 
 describe("duplicateRow", () => {
   it("names the repeated observation and both positions", () => {
-    expect(duplicateRow([row(2023, 1), row(2024, 2), row(2024, 3)])).toBe("row 3 repeats 城镇居民人均可支配收入 (元) / CN / 2024 (first at row 2)");
+    expect(duplicateRow([row(2023, 1), row(2024, 2), row(2024, 3)])).toBe(
+      "row 3 repeats 城镇居民人均可支配收入 (元) / CN / 2024 (first at row 2)"
+    );
     expect(duplicateRow([row(2023, 1), row(2024, 2)])).toBeNull();
   });
 });

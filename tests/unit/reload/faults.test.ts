@@ -18,8 +18,14 @@ const lines = original.trimEnd().split("\n");
 const last2024 = lines.findIndex((line) => line.startsWith("2024,"));
 const cells2024 = lines[last2024].split(",");
 const revisedUrban = Number(cells2024[1]) + 1;
-const revised = lines.map((line, i) => (i === last2024 ? [cells2024[0], revisedUrban, ...cells2024.slice(2)].join(",") : line)).join("\n") + "\n";
-const invalid = lines.map((line, i) => (i === last2024 ? [...cells2024.slice(0, 6), Number(cells2024[6]) + 1000].join(",") : line)).join("\n") + "\n";
+const revised =
+  lines
+    .map((line, i) => (i === last2024 ? [cells2024[0], revisedUrban, ...cells2024.slice(2)].join(",") : line))
+    .join("\n") + "\n";
+const invalid =
+  lines
+    .map((line, i) => (i === last2024 ? [...cells2024.slice(0, 6), Number(cells2024[6]) + 1000].join(",") : line))
+    .join("\n") + "\n";
 
 const children: ChildProcess[] = [];
 let server: Awaited<ReturnType<typeof faultServer>>;
@@ -31,7 +37,16 @@ function hashData(dir: string) {
 }
 
 function source(path: string, overrides: Partial<RemoteSource> = {}): RemoteSource {
-  return {dataset: "income-national", input: INPUT, url: server.url(path), timeoutMs: 400, retries: 1, backoffMs: 1, maxBytes: 1_000_000, ...overrides};
+  return {
+    dataset: "income-national",
+    input: INPUT,
+    url: server.url(path),
+    timeoutMs: 400,
+    retries: 1,
+    backoffMs: 1,
+    maxBytes: 1_000_000,
+    ...overrides
+  };
 }
 
 function recorder(): Progress & {lines: string[]} {
@@ -41,7 +56,12 @@ function recorder(): Progress & {lines: string[]} {
 
 /** Runs a reload with one remote source and returns its error message (the test fails if it succeeds). */
 async function failingReload(remote: RemoteSource): Promise<string> {
-  const error = await reload({root, config: {sources: [remote]}, progress: recorder(), fetch: {wait: async () => {}}}).then(
+  const error = await reload({
+    root,
+    config: {sources: [remote]},
+    progress: recorder(),
+    fetch: {wait: async () => {}}
+  }).then(
     () => null,
     (e: unknown) => e
   );
@@ -65,13 +85,14 @@ beforeAll(async () => {
       res.writeHead(200, {"content-type": "text/csv", "content-length": String(body.length + 100)});
       res.write(body.subarray(0, 200), () => res.destroy());
     },
-    "/html": (res) => res.writeHead(200, {"content-type": "text/html; charset=utf-8"}).end("<!doctype html><title>Login</title>"),
+    "/html": (res) =>
+      res.writeHead(200, {"content-type": "text/html; charset=utf-8"}).end("<!doctype html><title>Login</title>"),
     "/html-as-csv": (res) => res.writeHead(200, {"content-type": "text/csv"}).end("<!doctype html><title>Login</title>")
   });
   root = copyProject();
   // The copy's "published" state: one local reload, so the cache and log exist whatever the real checkout holds.
   await reload({root, progress: recorder()});
-});
+}, 60_000);
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
@@ -88,12 +109,19 @@ describe("reload faults leave every output byte-identical", () => {
     ["a truncated body", "/truncated", {}, /truncated body: .*of \d+ bytes.*\(2 attempts\)/],
     ["a wrong content type", "/html", {}, /expected CSV, got content-type text\/html \(1 attempt\)/],
     ["an HTML page labelled text/csv", "/html-as-csv", {}, /expected CSV: body starts with "<"/],
-    ["a pinned sha256 that does not match", "/revised.csv", {sha256: "0".repeat(64)}, /sha256 [0-9a-f]{64} does not match the pinned 0{64}/],
+    [
+      "a pinned sha256 that does not match",
+      "/revised.csv",
+      {sha256: "0".repeat(64)},
+      /sha256 [0-9a-f]{64} does not match the pinned 0{64}/
+    ],
     ["a body over the size cap", "/revised.csv", {maxBytes: 100}, /exceeds the size cap of 100 bytes/]
   ])("%s", async (_name, path, overrides, message) => {
     const before = hashOutputs(root);
     const text = await failingReload(source(path, overrides));
-    expect(text).toMatch(/^reload failed, nothing was replaced:\n {2}- income-national: data\/national\/income_national\.csv ← http:\/\/127\.0\.0\.1:\d+\//);
+    expect(text).toMatch(
+      /^reload failed, nothing was replaced:\n {2}- income-national: data\/national\/income_national\.csv ← http:\/\/127\.0\.0\.1:\d+\//
+    );
     expect(text).toMatch(message);
     expect(hashOutputs(root)).toEqual(before);
     expect(existsSync(join(root, LOCK_FILE))).toBe(false);
@@ -119,15 +147,25 @@ describe("reload faults leave every output byte-identical", () => {
     const marker = join(root, ".tmp", "pause-marker");
     writeFileSync(join(root, "reload.faults.json"), JSON.stringify({sources: [source("/revised.csv")]}));
     // node itself (not the tsx wrapper, which forks), so the pid killed is the reload's own.
-    const args = ["--import", "tsx", join(PROJECT, "scripts/reload.ts"), "--root", root, "--config", "reload.faults.json"];
+    const args = [
+      "--import",
+      "tsx",
+      join(PROJECT, "scripts/reload.ts"),
+      "--root",
+      root,
+      "--config",
+      "reload.faults.json"
+    ];
     const child = spawn(process.execPath, args, {
       cwd: root,
       env: {...process.env, CI: "true", [PAUSE_ENV]: marker},
       stdio: "pipe"
     });
     children.push(child);
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
-    await expect.poll(() => existsSync(marker), {timeout: 15_000}).toBe(true);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on("exit", (_code, signal) => resolve(signal))
+    );
+    await expect.poll(() => existsSync(marker), {timeout: 30_000}).toBe(true);
     // The marker is written after every new file is staged and before the commit point: kill exactly there.
     expect(readdirSync(join(root, STAGING_DIR))).toHaveLength(1);
     child.kill("SIGKILL");
@@ -137,21 +175,39 @@ describe("reload faults leave every output byte-identical", () => {
 
     const progress = recorder();
     await reload({root, progress});
-    expect(progress.lines).toContainEqual(expect.stringMatching(new RegExp(`recovered a stale \\.reload\\.lock from pid ${child.pid}`)));
+    expect(progress.lines).toContainEqual(
+      expect.stringMatching(new RegExp(`recovered a stale \\.reload\\.lock from pid ${child.pid}`))
+    );
     expect(progress.lines).toContainEqual(expect.stringMatching(/discarded the staging of an interrupted reload/));
     expect(readFileSync(join(root, INPUT), "utf8")).toBe(original);
-  });
+  }, 60_000);
 
   it("a good remote file is swapped in and its revision logged with indicator, region and year", async () => {
     const {run, written} = await reload({root, config: {sources: [source("/revised.csv")]}, progress: recorder()});
     expect(written).toContain(INPUT);
     expect(readFileSync(join(root, INPUT), "utf8")).toBe(revised);
-    expect(readFileSync(join(root, CACHE, "income-national.csv"), "utf8")).toContain(`城镇居民人均可支配收入,元,CN,全国,2024,${revisedUrban}`);
+    expect(readFileSync(join(root, CACHE, "income-national.csv"), "utf8")).toContain(
+      `城镇居民人均可支配收入,元,CN,全国,2024,${revisedUrban}`
+    );
     const log = parseReloadLog(readFileSync(join(root, "data/reload-log.json"), "utf8"));
     expect(log.runs[0]).toEqual(run);
-    expect(run.datasets[0]).toMatchObject({id: "income-national", baseline: "published", added: 0, removed: 0, revised: 1});
+    expect(run.datasets[0]).toMatchObject({
+      id: "income-national",
+      baseline: "published",
+      added: 0,
+      removed: 0,
+      revised: 1
+    });
     expect(run.datasets[0].listed.revised).toEqual([
-      {indicator: "城镇居民人均可支配收入", unit: "元", region_code: "CN", region: "全国", year: 2024, old: revisedUrban - 1, new: revisedUrban}
+      {
+        indicator: "城镇居民人均可支配收入",
+        unit: "元",
+        region_code: "CN",
+        region: "全国",
+        year: 2024,
+        old: revisedUrban - 1,
+        new: revisedUrban
+      }
     ]);
     expect(run.datasets[0].inputs[0]).toMatchObject({input: INPUT, origin: server.url("/revised.csv"), replaced: true});
     const manifest = JSON.parse(readFileSync(join(root, CACHE, "income-national.manifest.json"), "utf8"));
@@ -172,7 +228,9 @@ describe("reload faults leave every output byte-identical", () => {
     });
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(statSync(cached).mtimeMs).toBe(reloadedAt); // Framework found the reloaded output fresh
-    const built = readdirSync(join(root, ".tmp/dist-reload/_file/data")).find((f) => /^income-national\.[0-9a-f]+\.csv$/.test(f));
+    const built = readdirSync(join(root, ".tmp/dist-reload/_file/data")).find((f) =>
+      /^income-national\.[0-9a-f]+\.csv$/.test(f)
+    );
     expect(readFileSync(join(root, ".tmp/dist-reload/_file/data", built!), "utf8")).toBe(readFileSync(cached, "utf8"));
   }, 120_000);
 });

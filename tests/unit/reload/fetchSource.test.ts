@@ -11,7 +11,8 @@ let flaky = 0;
 beforeAll(async () => {
   server = await faultServer({
     "/ok.csv": (res) => res.writeHead(200, {"content-type": "text/csv"}).end(body),
-    "/flaky.csv": (res) => (++flaky < 3 ? res.writeHead(503).end() : res.writeHead(200, {"content-type": "text/csv"}).end(body)),
+    "/flaky.csv": (res) =>
+      ++flaky < 3 ? res.writeHead(503).end() : res.writeHead(200, {"content-type": "text/csv"}).end(body),
     "/429": (res) => res.writeHead(429).end(),
     "/big": (res) => res.writeHead(200, {"content-type": "text/csv", "content-length": "5000"}).end("x".repeat(5000))
   });
@@ -54,7 +55,9 @@ describe("fetchSource", () => {
   });
 
   it("refuses a declared Content-Length over the cap before reading the body, without retrying", async () => {
-    await expect(fetchSource(source("/big"))).rejects.toThrow("Content-Length 5000 exceeds the size cap of 1000 bytes (1 attempt)");
+    await expect(fetchSource(source("/big"))).rejects.toThrow(
+      "Content-Length 5000 exceeds the size cap of 1000 bytes (1 attempt)"
+    );
     expect(server.hits("/big")).toBe(1);
   });
 
@@ -62,6 +65,8 @@ describe("fetchSource", () => {
     const closed = await faultServer({});
     const url = closed.url("/x.csv");
     await closed.close(); // nothing listens on that port now
-    await expect(fetchSource({...source("/ok.csv", {retries: 0}), url})).rejects.toThrow(/fetch failed: ECONNREFUSED \(1 attempt\)/);
+    await expect(fetchSource({...source("/ok.csv", {retries: 0}), url})).rejects.toThrow(
+      /fetch failed: ECONNREFUSED \(1 attempt\)/
+    );
   });
 });

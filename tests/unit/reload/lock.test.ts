@@ -11,7 +11,10 @@ afterEach(() => rmSync(root, {recursive: true, force: true}));
 describe("acquireLock", () => {
   it("writes pid and start time, and release removes the lock", () => {
     const lock = acquireLock(root, {pid: 4242, now: new Date("2026-11-29T12:00:00Z"), alive: () => true});
-    expect(JSON.parse(readFileSync(join(root, LOCK_FILE), "utf8"))).toEqual({pid: 4242, startedAt: "2026-11-29T12:00:00.000Z"});
+    expect(JSON.parse(readFileSync(join(root, LOCK_FILE), "utf8"))).toEqual({
+      pid: 4242,
+      startedAt: "2026-11-29T12:00:00.000Z"
+    });
     expect(lock.recovered).toBeNull();
     lock.release();
     expect(existsSync(join(root, LOCK_FILE))).toBe(false);
@@ -20,13 +23,17 @@ describe("acquireLock", () => {
   it("refuses while the holder is alive, naming its pid", () => {
     acquireLock(root, {pid: 4242, alive: () => true});
     expect(() => acquireLock(root, {pid: 4343, alive: () => true})).toThrow(LockBusyError);
-    expect(() => acquireLock(root, {pid: 4343, alive: () => true})).toThrow(/another reload is running \(pid 4242, started /);
+    expect(() => acquireLock(root, {pid: 4343, alive: () => true})).toThrow(
+      /another reload is running \(pid 4242, started /
+    );
   });
 
   it("takes over a lock whose process is gone and says so", () => {
     acquireLock(root, {pid: 4242, now: new Date("2026-11-29T03:00:00Z"), alive: () => true});
     const lock = acquireLock(root, {pid: 4343, alive: (pid) => pid !== 4242});
-    expect(lock.recovered).toBe("recovered a stale .reload.lock from pid 4242 (started 2026-11-29T03:00:00.000Z; that process is gone)");
+    expect(lock.recovered).toBe(
+      "recovered a stale .reload.lock from pid 4242 (started 2026-11-29T03:00:00.000Z; that process is gone)"
+    );
     expect(JSON.parse(readFileSync(join(root, LOCK_FILE), "utf8")).pid).toBe(4343);
   });
 

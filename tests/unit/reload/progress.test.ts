@@ -8,7 +8,9 @@ function sink(isTTY: boolean) {
 
 describe("progress", () => {
   it("formatProgress shows source, bytes or rows, and elapsed seconds", () => {
-    expect(formatProgress({source: "income-national", rows: 72, elapsedMs: 1234})).toBe("income-national · 72 rows · 1.2 s");
+    expect(formatProgress({source: "income-national", rows: 72, elapsedMs: 1234})).toBe(
+      "income-national · 72 rows · 1.2 s"
+    );
     expect(formatProgress({source: "x.csv ← https://h/x.csv", bytes: 2048, total: 4096, elapsedMs: 50})).toBe(
       "x.csv ← https://h/x.csv · 2.0 kB of 4.0 kB · 0.1 s"
     );

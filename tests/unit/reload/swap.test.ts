@@ -23,7 +23,11 @@ const files = () => [
 describe("prepareSwap and commitSwap", () => {
   it("prepareSwap touches no target; commitSwap replaces all of them and creates missing folders", () => {
     const plan = prepareSwap(join(root, "stage/run1"), files());
-    expect([read("data/a.csv"), read("data/b.csv"), existsSync(join(root, "cache/c.csv"))]).toEqual(["old a", "old b", false]);
+    expect([read("data/a.csv"), read("data/b.csv"), existsSync(join(root, "cache/c.csv"))]).toEqual([
+      "old a",
+      "old b",
+      false
+    ]);
     commitSwap(plan);
     expect([read("data/a.csv"), read("data/b.csv"), read("cache/c.csv")]).toEqual(["new a", "new b", "new c"]);
   });
@@ -35,7 +39,11 @@ describe("recoverSwaps", () => {
     expect(recoverSwaps(join(root, "stage"))).toEqual([
       "discarded the staging of an interrupted reload (run1); no output had been replaced"
     ]);
-    expect([read("data/a.csv"), read("data/b.csv"), existsSync(join(root, "cache/c.csv"))]).toEqual(["old a", "old b", false]);
+    expect([read("data/a.csv"), read("data/b.csv"), existsSync(join(root, "cache/c.csv"))]).toEqual([
+      "old a",
+      "old b",
+      false
+    ]);
     expect(existsSync(join(root, "stage/run1"))).toBe(false);
   });
 
@@ -46,7 +54,9 @@ describe("recoverSwaps", () => {
     const [first] = plan.entries;
     writeFileSync(first.target, readFileSync(first.temp));
     rmSync(first.temp);
-    expect(recoverSwaps(join(root, "stage"))).toEqual(["completed an interrupted swap (2 of 3 files were still to move)"]);
+    expect(recoverSwaps(join(root, "stage"))).toEqual([
+      "completed an interrupted swap (2 of 3 files were still to move)"
+    ]);
     expect([read("data/a.csv"), read("data/b.csv"), read("cache/c.csv")]).toEqual(["new a", "new b", "new c"]);
   });
 
