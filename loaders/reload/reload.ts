@@ -180,20 +180,25 @@ function validateDataset(
   resolveInput: (input: string) => string,
   staged: Map<string, Staged>
 ): {rows: TidyRow[]; manifest: Manifest} | string {
-  // Messages and manifests should name the file as it will be published, and where a download came from.
-  const relabel = (text: string) =>
-    [...staged.entries()].reduce(
-      (t, [input, {path, source}]) => t.split(path).join(`${input} (downloaded from ${source.url})`),
-      text
-    );
+  // Messages and manifests name each file as it is published (data/...), and where a download came from; the
+  // paths actually read (a staged copy, or data/ under an absolute root) mean nothing to a reader.
+  const labels = dataset.inputs.map((input) => {
+    const download = staged.get(input);
+    return {
+      path: resolveInput(input),
+      input,
+      label: download ? `${input} (downloaded from ${download.source.url})` : input
+    };
+  });
+  const relabel = (text: string, plain = false) =>
+    labels.reduce((t, {path, input, label}) => t.split(path).join(plain ? input : label), text);
   try {
     const {rows, manifest} = dataset.load({resolve: resolveInput});
     if (rows.length === 0) return "no rows";
     const duplicate = duplicateRow(rows);
     if (duplicate) return duplicate;
-    const stagedInput = [...staged.entries()].find(([, s]) => s.path === manifest.source.file);
-    const file = stagedInput ? stagedInput[0] : manifest.source.file;
-    return {rows, manifest: {...manifest, source: {...manifest.source, file}}};
+    // Paths also appear in a manifest's warnings ("file:36: footnote ..."), so the whole manifest is relabelled.
+    return {rows, manifest: JSON.parse(relabel(JSON.stringify(manifest), true)) as Manifest};
   } catch (error) {
     return relabel((error as Error).message);
   }
