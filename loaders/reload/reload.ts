@@ -96,8 +96,13 @@ export async function reload(options: ReloadOptions = {}): Promise<ReloadResult>
     for (const dataset of datasets) {
       const {rows, manifest} = loaded.get(dataset.id)!;
       const inputs = dataset.inputs.map((input) => recordInput(root, input, staged.get(input)));
-      for (const record of inputs)
-        if (record.replaced) files.push({target: join(root, record.input), content: staged.get(record.input)!.bytes});
+      for (const record of inputs) {
+        // Two datasets may read one input; it is replaced once.
+        const target = join(root, record.input);
+        if (record.replaced && !files.some((f) => f.target === target)) {
+          files.push({target, content: staged.get(record.input)!.bytes});
+        }
+      }
       const {baseline, before} = publishedRows(root, dataset);
       changes.push(describeChange(dataset.id, rows.length, diffRows(before, rows), {baseline, inputs}));
       const table = cacheFor(`${dataset.id}.csv`);
