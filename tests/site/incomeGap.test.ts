@@ -30,8 +30,9 @@ afterAll(async () => {
 
 const ratioShown = async (id: string) => Number(await page.locator(`#${id}`).textContent());
 
+// The page's "same growth every year" tool writes a constant rate into every projected year of the active scenario.
 async function setGrowth(label: RegExp, percent: number) {
-  const box = page.locator("form").filter({hasText: label}).locator('input[type="number"]');
+  const box = page.locator("form.constant-growth").filter({hasText: label}).locator('input[type="number"]');
   await box.fill(String(percent));
   await box.dispatchEvent("input");
 }

@@ -1,0 +1,195 @@
+import {readFileSync} from "node:fs";
+import {csvParse} from "d3-dsv";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Browser, Locator, Page} from "playwright-core";
+import {launchChromium, openIsolatedPage, type PageWatch} from "../support/chromium.js";
+import {serveStatic} from "../support/serveStatic.js";
+import {DIST} from "../support/builtSite.js";
+
+// The scenarios grid on the income-gap page, driven with the keyboard, synthetic clipboard events and the mouse.
+const source = csvParse(readFileSync("data/national/income_national.csv", "utf8"));
+const last = source.at(-1)!;
+const U0 = Number(last.urban_income);
+const R0 = Number(last.rural_income);
+
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+
+async function openPage(hash = ""): Promise<{page: Page; watch: PageWatch}> {
+  const opened = await openIsolatedPage(browser, server.url);
+  await opened.page.goto(`${server.url}/income-gap${hash}`);
+  await opened.page.locator(".scenario-manager [role=grid] td").first().waitFor();
+  await opened.page.locator("#ratio-2025").waitFor();
+  return opened;
+}
+
+beforeAll(async () => {
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+  ({page, watch} = await openPage());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const grid = (p: Page = page) => p.locator(".scenario-manager [role=grid]");
+const cell = (year: number, key: string, p: Page = page): Locator => grid(p).locator(`td[data-row="${year - 2025}"][data-key="${key}"]`);
+const percent = async (year: number, key: string, p: Page = page) => Number((await cell(year, key, p).textContent())!.replace("%", ""));
+const column = (key: string, p: Page = page) =>
+  grid(p).locator(`td[data-key="${key}"]`).evaluateAll((tds) => tds.map((td) => Number(td.textContent!.replace(/[%,]/g, ""))));
+const shown = async (id: string, p: Page = page) => Number(await p.locator(`#${id}`).textContent());
+// What a chart draws: every path and every text in its SVGs (Plot's generated class names differ between pages).
+const svgOf = (selector: string, p: Page = page) =>
+  p.locator(selector).evaluate((node) =>
+    JSON.stringify([...node.querySelectorAll("svg path, svg text")].map((e) => e.getAttribute("d") ?? e.textContent))
+  );
+
+// Excel and WPS put TSV on the clipboard with CRLF rows; a synthetic paste event carries it the same way.
+async function paste(text: string) {
+  await page.evaluate((tsv) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", tsv);
+    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+  }, text);
+}
+
+describe("scenarios grid", () => {
+  it("is a labelled grid with column headers, grid cells and read-only locked columns", async () => {
+    expect(await grid().getAttribute("aria-label")).toContain("基线 Baseline");
+    expect(await grid().locator("[role=columnheader]").allTextContents()).toEqual([
+      "年份 Year",
+      "城镇增速 Urban growth %",
+      "农村增速 Rural growth %",
+      "收入比 Ratio (locked)",
+      "收入差 Gap 元 (locked)"
+    ]);
+    expect(await grid().locator("[role=gridcell]").count()).toBe(11 * 4);
+    expect(await cell(2025, "ratio").getAttribute("aria-readonly")).toBe("true");
+  });
+
+  it("refuses edits to the read-only baseline with a visible message", async () => {
+    await cell(2025, "rural").click();
+    await page.keyboard.type("9");
+    await expect.poll(() => page.locator(".grid-message").textContent()).toContain("read-only");
+    expect(watch.errors).toEqual([]);
+  });
+
+  it("keyboard: arrows move, typing edits, Enter commits and moves down; ratio, locked column and chart follow", async () => {
+    await page.getByRole("button", {name: "新建 New"}).click();
+    await expect.poll(() => grid().getAttribute("aria-label")).toContain("Scenario 1");
+    const chartBefore = await svgOf("#projection-chart");
+    const urban2025 = (await percent(2025, "urban")) / 100;
+    await cell(2025, "urban").click();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.type("9");
+    await page.keyboard.press("Enter");
+    expect(await percent(2025, "rural")).toBeCloseTo(9, 6);
+    expect(await cell(2026, "rural").getAttribute("tabindex")).toBe("0"); // Enter moved down
+    const expected = (U0 * (1 + urban2025)) / (R0 * 1.09);
+    await expect.poll(() => shown("ratio-2025")).toBeCloseTo(expected, 2);
+    expect(Number(await cell(2025, "ratio").textContent())).toBeCloseTo(expected, 3);
+    await expect.poll(() => svgOf("#projection-chart")).not.toBe(chartBefore);
+    // F2 edits the existing text, Esc cancels, Tab commits and moves right
+    await page.keyboard.press("F2");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.type("4.5");
+    await page.keyboard.press("Tab");
+    expect(await percent(2026, "urban")).toBeCloseTo(4.5, 6);
+    expect(await cell(2026, "rural").getAttribute("tabindex")).toBe("0");
+  });
+
+  it("pastes a 3x2 CRLF block at the cursor, and undo / redo take the whole paste back and replay it", async () => {
+    const before = {urban: await column("urban"), rural: await column("rural")};
+    await cell(2027, "urban").click();
+    await paste("4\t6\r\n4.5\t6.5\r\n5\t7\r\n");
+    expect((await column("urban")).slice(2, 5)).toEqual([4, 4.5, 5]);
+    expect((await column("rural")).slice(2, 5)).toEqual([6, 6.5, 7]);
+    expect((await column("urban"))[5]).toBe(before.urban[5]);
+    await page.keyboard.press("Control+z");
+    expect(await column("urban")).toEqual(before.urban);
+    expect(await column("rural")).toEqual(before.rural);
+    await page.keyboard.press("Control+y");
+    expect((await column("rural")).slice(2, 5)).toEqual([6, 6.5, 7]);
+    await page.keyboard.press("Control+z");
+    await page.keyboard.press("Control+Shift+z");
+    expect((await column("urban")).slice(2, 5)).toEqual([4, 4.5, 5]);
+  });
+
+  it("fills a Shift-selected range down with Ctrl+D", async () => {
+    await cell(2030, "rural").click();
+    await page.keyboard.type("8");
+    await page.keyboard.press("Enter");
+    await cell(2030, "rural").click();
+    await cell(2035, "rural").click({modifiers: ["Shift"]});
+    await page.keyboard.press("Control+d");
+    expect((await column("rural")).slice(5)).toEqual([8, 8, 8, 8, 8, 8]);
+    await page.keyboard.press("Control+z");
+    expect((await column("rural")).slice(6)).not.toEqual([8, 8, 8, 8, 8]);
+  });
+
+  it("an invalid paste applies the valid cells and names the rejected one", async () => {
+    await cell(2027, "urban").click();
+    await paste("3.5\tabc\r\n");
+    expect(await percent(2027, "urban")).toBeCloseTo(3.5, 6);
+    expect(await percent(2027, "rural")).toBeCloseTo(6, 6);
+    const message = await page.locator(".grid-message").textContent();
+    expect(message).toContain('2027 农村增速 Rural growth %: "abc"');
+    expect(message).toContain("not a number");
+  });
+
+  it("a shared URL opened in a new page reproduces the scenarios, the compare table and the charts", async () => {
+    // Typed rates share exactly; encodeShare rounds rates to 1e-6, so copies of the baseline's CAGR rates would not.
+    await cell(2025, "urban").click();
+    await paste(Array.from({length: 11}, (_, i) => `${(4.2 + i / 10).toFixed(1)}\t${(6 + i / 5).toFixed(1)}`).join("\r\n"));
+    expect(await percent(2035, "rural")).toBeCloseTo(8, 6);
+    await page.locator(".scenario-compare input[value='s1']").check();
+    await expect.poll(() => page.locator("#compare-table tbody tr").count()).toBe(2);
+    const url = page.url();
+    expect(url).toMatch(/#.+/);
+    const state = {
+      urban: await column("urban"),
+      rural: await column("rural"),
+      ratio: await shown("ratio-2025"),
+      table: await page.locator("#compare-table").textContent(),
+      chart: await svgOf("#projection-chart"),
+      compare: await svgOf("#compare-ratio")
+    };
+    const other = await openPage(url.slice(url.indexOf("#")));
+    await expect.poll(() => column("urban", other.page)).toEqual(state.urban);
+    expect(await column("rural", other.page)).toEqual(state.rural);
+    await expect.poll(() => shown("ratio-2025", other.page)).toBe(state.ratio);
+    await expect.poll(() => other.page.locator("#compare-table").textContent()).toBe(state.table);
+    expect(await svgOf("#projection-chart", other.page)).toBe(state.chart);
+    expect(await svgOf("#compare-ratio", other.page)).toBe(state.compare);
+    expect(other.watch.errors).toEqual([]);
+    await other.page.context().close();
+  });
+
+  it.each([
+    ["bad encoding", "#v1.%%%not-base64"],
+    ["an unknown version", "#v9.abc"],
+    // Chromium will not navigate to a URL over 2 MB; decodeShare's 10 MB case is in the model's unit tests.
+    ["a 1.5 MB hash", `#v1.${"A".repeat(1_500_000)}`],
+    ["a __proto__ key", `#v1.${Buffer.from('{"__proto__":{"x":1}}').toString("base64url")}`]
+  ])("a tampered hash (%s) shows a message and the baseline", async (_, hash) => {
+    const other = await openPage(hash);
+    await expect.poll(() => other.page.locator(".scenario-notice").textContent()).toContain("shared link could not be read");
+    expect(await other.page.locator(".scenario-notice").isVisible()).toBe(true);
+    expect(await grid(other.page).getAttribute("aria-label")).toContain("基线 Baseline");
+    const baselineRatio = await shown("ratio-2025", other.page);
+    expect(baselineRatio).toBeGreaterThan(1);
+    expect(await other.page.locator("#compare-table tbody tr").count()).toBe(1);
+    expect(other.watch.errors).toEqual([]);
+    await other.page.context().close();
+  });
+
+  it("ran without console errors or requests to other hosts", () => {
+    expect(watch.external).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+});
