@@ -6,12 +6,18 @@ import type {TidyRow} from "./tidy.js";
 import {convert, unitInfo, type UnitInfo} from "./units.js";
 import type {z} from "zod";
 
+/** Receives each tidy row; with `reuse` the same object is refilled for every row, so it must be consumed at once. */
+export type RowSink = (row: TidyRow) => void;
+
 /** An indicator as read from a file, with its unit mapped to the canonical one. */
 export interface Indicator {
   id: number;
   name: string;
   unit: UnitInfo;
   schema: z.ZodType<number>;
+  /** The schema's bounds: a value strictly inside them passes without calling zod (the hot path of big files). */
+  lo: number;
+  hi: number;
   originals: Set<string>;
 }
 
@@ -35,9 +41,12 @@ export class Collector {
   private readonly regionCache = new Map<string, Region | null>();
   private readonly order = new Map<number, {year: number; direction: number; line: number}>();
 
+  private readonly scratch: TidyRow = {indicator: "", unit: "", region_code: "", region: "", year: 0, value: null};
+
   constructor(
     readonly file: string,
-    private readonly onRow: (row: TidyRow) => void
+    private readonly onRow: RowSink,
+    private readonly reuse = false
   ) {}
 
   /** Registers an indicator (name without unit) and its unit as written; the same name must keep one canonical unit. */
@@ -49,7 +58,8 @@ export class Collector {
     if (!found) {
       const check = tidyRowSchema.safeParse({indicator: clean, unit: info.canonical, region_code: "CN", region: "全国", year: 2000, value: null});
       if (!check.success) throw new LoadError(this.file, line, column, firstIssue(check));
-      found = {id: this.indicators.size, name: clean, unit: info, schema: valueSchema(clean, info), originals: new Set()};
+      const schema = valueSchema(clean, info) as z.ZodNumber;
+      found = {id: this.indicators.size, name: clean, unit: info, schema, lo: schema.minValue ?? -Infinity, hi: schema.maxValue ?? Infinity, originals: new Set()};
       this.indicators.set(clean, found);
     } else if (found.unit.canonical !== info.canonical) {
       throw new LoadError(this.file, line, column, `indicator ${clean} is in ${found.unit.canonical} elsewhere but in ${info.original || "no unit"} here`);
@@ -96,19 +106,27 @@ export class Collector {
 
   /** Parses, converts, validates and emits one observation. */
   value(indicator: Indicator, region: Region, year: number, raw: string, line: number, column: number, columnName: string): void {
-    const cell = parseCell(raw);
-    let value: number | null = null;
-    if (cell.kind === "error") {
-      throw new LoadError(this.file, line, column, `"${cleanText(raw)}" ${cell.message} (column ${columnName})`);
-    } else if (cell.kind === "number") {
-      if (cell.percent && indicator.unit.canonical !== "%" && indicator.unit.canonical !== "") {
-        throw new LoadError(this.file, line, column, `"${cleanText(raw)}" has a percent sign in a column in ${indicator.unit.original} (column ${columnName})`);
+    let value: number | null = plainNumber(raw);
+    if (value === null) {
+      const cell = parseCell(raw);
+      if (cell.kind === "error") {
+        throw new LoadError(this.file, line, column, `"${cleanText(raw)}" ${cell.message} (column ${columnName})`);
+      } else if (cell.kind === "number") {
+        if (cell.percent && indicator.unit.canonical !== "%" && indicator.unit.canonical !== "") {
+          throw new LoadError(this.file, line, column, `"${cleanText(raw)}" has a percent sign in a column in ${indicator.unit.original} (column ${columnName})`);
+        }
+        if (cell.note) this.warn(`${this.file}:${line}:${column}: note marker ${cell.note} after ${cleanText(raw).replace(cell.note, "")} (kept the number)`);
+        value = cell.value;
       }
-      if (cell.note) this.warn(`${this.file}:${line}:${column}: note marker ${cell.note} after ${cleanText(raw).replace(cell.note, "")} (kept the number)`);
-      value = convert(cell.value, indicator.unit.factor);
-      const check = indicator.schema.safeParse(value);
-      if (!check.success) {
-        throw new LoadError(this.file, line, column, `${firstIssue(check)}: ${cleanText(raw)} (${indicator.name}, ${region.zh} ${year})`);
+    }
+    if (value !== null) {
+      if (indicator.unit.factor !== 1) value = convert(value, indicator.unit.factor);
+      // zod decides; the bounds test only skips the call for values strictly inside the schema's range.
+      if (!(value > indicator.lo && value < indicator.hi)) {
+        const check = indicator.schema.safeParse(value);
+        if (!check.success) {
+          throw new LoadError(this.file, line, column, `${firstIssue(check)}: ${cleanText(raw)} (${indicator.name}, ${region.zh} ${year})`);
+        }
       }
     }
     const bit = (indicator.id * REGIONS.length + region.index) * YEARS + (year - 1949);
@@ -119,7 +137,14 @@ export class Collector {
     this.seen[bit >> 3] |= mask;
     this.rows++;
     if (value === null) this.missing++;
-    this.onRow({indicator: indicator.name, unit: indicator.unit.canonical, region_code: region.code, region: region.zh, year, value});
+    const row = this.reuse ? this.scratch : ({} as TidyRow);
+    row.indicator = indicator.name;
+    row.unit = indicator.unit.canonical;
+    row.region_code = region.code;
+    row.region = region.zh;
+    row.year = year;
+    row.value = value;
+    this.onRow(row);
   }
 
   /** Long tables list a series row by row: its years must keep one direction (all rising or all falling). */
@@ -159,4 +184,20 @@ export class Collector {
   get indicatorCount(): number {
     return this.indicators.size;
   }
+}
+
+/** A plain ASCII decimal (`73849`, `-3.5`) without building a parse result, else null (the general parser decides). */
+function plainNumber(raw: string): number | null {
+  const n = raw.length;
+  if (n === 0 || n > 15) return null;
+  let i = raw.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n) return null;
+  let dot = false;
+  for (; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 46 && !dot) dot = true;
+    else if (c < 48 || c > 57) return null;
+  }
+  if (raw.charCodeAt(n - 1) === 46) return null;
+  return +raw;
 }

@@ -1,7 +1,7 @@
 import {closeSync, openSync, readSync, readFileSync, writeSync, renameSync, rmSync, mkdirSync, fsyncSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {basename, dirname, join} from "node:path";
-import {Collector} from "./Collector.js";
+import {Collector, type RowSink} from "./Collector.js";
 import {LoadError} from "./LoadError.js";
 import {normalizeEncoding, type Encoding} from "./decodeText.js";
 import {detectLayout} from "./layouts/detectLayout.js";
@@ -12,7 +12,7 @@ import {yearbook} from "./layouts/yearbook.js";
 import type {Manifest} from "./manifest.js";
 import {guessDelimiter, RecordSplitter, type CsvRecord} from "./records.js";
 import {sniffEncoding, sniffKind} from "./sniff.js";
-import {formatTidyLine, TIDY_HEADER, type TidyRow} from "./tidy.js";
+import {csvField, formatNumber, TIDY_HEADER, type TidyRow} from "./tidy.js";
 
 /** Options of every ingest function: layout hints plus how to read the file. */
 export interface IngestOptions extends LayoutOptions {
@@ -78,7 +78,7 @@ export function ingestFileTo(path: string, out: string, options: IngestOptions =
   try {
     const writer = bufferedWriter(fd);
     writer.write(TIDY_HEADER);
-    const summary = run(path, options, (row) => writer.write(formatTidyLine(row)));
+    const summary = run(path, options, writer.row, true);
     writer.flush();
     fsyncSync(fd);
     closeSync(fd);
@@ -169,14 +169,15 @@ function readHead(path: string): Uint8Array {
 }
 
 /** The streaming core: read chunks, hash, decode, split, parse, validate, emit. */
-function run(path: string, options: IngestOptions, onRow: (row: TidyRow) => void): Summary {
+function run(path: string, options: IngestOptions, onRow: RowSink, reuse = false): Summary {
   const file = options.name ?? path;
   const fd = openSync(path, "r");
   try {
     const hash = createHash("sha256");
     let total = 0;
+    // One read buffer for the whole file: TextDecoder copies what it decodes, so nothing keeps a chunk alive.
+    const buffer = Buffer.allocUnsafe(CHUNK);
     const read = (): Uint8Array | null => {
-      const buffer = Buffer.allocUnsafe(CHUNK);
       const n = readSync(fd, buffer, 0, CHUNK, null);
       if (n === 0) return null;
       const chunk = buffer.subarray(0, n);
@@ -190,7 +191,7 @@ function run(path: string, options: IngestOptions, onRow: (row: TidyRow) => void
     const complete = first.length < CHUNK;
     const encoding: Encoding = options.encoding ? normalizeEncoding(options.encoding, file) : sniffEncoding(first, file, complete);
     const decoder = new TextDecoder(encoding, {fatal: true});
-    const collector = new Collector(file, onRow);
+    const collector = new Collector(file, onRow, reuse);
     let feed: ReturnType<typeof pipeline> | null = null;
     let linesBefore = 0;
     let index = 0;
@@ -249,21 +250,32 @@ function badLineIn(chunk: Uint8Array, encoding: string, partialStart: boolean): 
   return 1;
 }
 
+/** Appends tidy lines to a string flushed every 512 K characters: one native write per flush, little garbage. */
 function bufferedWriter(fd: number) {
-  let parts: string[] = [];
-  let size = 0;
+  let pending = "";
+  let lastIndicator = "";
+  let lastRegion = "";
+  let prefix = "";
   const flush = () => {
-    if (parts.length) writeSync(fd, parts.join(""));
-    parts = [];
-    size = 0;
+    if (pending) writeSync(fd, pending);
+    pending = "";
+  };
+  const write = (text: string) => {
+    pending += text;
+    if (pending.length > 1 << 19) flush();
   };
   return {
-    write(text: string) {
-      parts.push(text);
-      size += text.length;
-      if (size > 1 << 20) flush();
-    },
-    flush
+    write,
+    flush,
+    row(r: TidyRow) {
+      // Rows come grouped by indicator and region: quote the front of the line once per group.
+      if (r.indicator !== lastIndicator || r.region !== lastRegion) {
+        lastIndicator = r.indicator;
+        lastRegion = r.region;
+        prefix = `${csvField(r.indicator)},${csvField(r.unit)},${r.region_code},${csvField(r.region)},`;
+      }
+      write(prefix + r.year + "," + (r.value === null ? "" : formatNumber(r.value)) + "\n");
+    }
   };
 }
 

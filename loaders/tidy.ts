@@ -39,9 +39,10 @@ export const TIDY_HEADER = TIDY_COLUMNS.join(",") + "\n";
  * @example formatTidyLine({indicator: "x", unit: "元", region_code: "CN", region: "全国", year: 2024, value: null}) // "x,元,CN,全国,2024,\n"
  */
 export function formatTidyLine(r: TidyRow): string {
-  return `${field(r.indicator)},${field(r.unit)},${r.region_code},${field(r.region)},${r.year},${r.value === null ? "" : formatNumber(r.value)}\n`;
+  return `${csvField(r.indicator)},${csvField(r.unit)},${r.region_code},${csvField(r.region)},${r.year},${r.value === null ? "" : formatNumber(r.value)}\n`;
 }
 
-function field(text: string): string {
+/** A CSV field, quoted when it holds a comma, quote or line break (as d3-dsv does). @example csvField('a,b') // '"a,b"' */
+export function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,7 +1,7 @@
 import {LoadError} from "../LoadError.js";
 import type {Collector, Indicator} from "../Collector.js";
 import {cleanText} from "../cells.js";
-import {REGIONS} from "../regions.js";
+import {REGIONS, type Region} from "../regions.js";
 import type {CsvRecord} from "../records.js";
 import {splitIndicator} from "../units.js";
 import {FOOTER, isBlank, trimTrailing, type LayoutParser} from "./types.js";
@@ -25,6 +25,12 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
 
   function closeTable(line: number) {
     if (header && dataRows === 0) throw new LoadError(file, line, undefined, "table has a header but no data rows");
+  }
+
+  function values(ind: Indicator, region: Region, cells: string[], line: number) {
+    const h = header!;
+    dataRows++;
+    for (let i = 0; i < h.years.length; i++) collector.value(ind, region, h.years[i], cells[i + 1], line, i + 2, h.names[i + 1]);
   }
 
   function readHeader(record: CsvRecord) {
@@ -54,9 +60,16 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
     }
   }
 
+  // The same few region names repeat on every row of a big export: resolve each spelling once.
+  const known = new Map<string, Region>();
+
   return {
     push(record) {
       const {cells, line} = record;
+      if (state === "table" && kind === "province") {
+        const region = known.get(cells[0]);
+        if (region && cells.length === header!.width) return values(indicator!, region, cells, line);
+      }
       if (isBlank(cells)) return;
       const first = cleanText(cells[0]);
       if (/^数据库[:：]/.test(first)) {
@@ -89,19 +102,14 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
       if (cells.length < h.width) {
         throw new LoadError(file, line, cells.length, `row has ${cells.length} fields, the header ${h.width} (row cut short?)`);
       }
-      let ind: Indicator;
-      let region;
       if (kind === "province") {
         if (collector.isAggregate(cells[0])) return collector.warn(`${file}:${line}: skipped the aggregate row ${first}`);
-        region = collector.region(cells[0], line, 1);
-        ind = indicator!;
-      } else {
-        const {name, unit} = splitIndicator(first);
-        ind = collector.indicator(name, unit ?? "", line, 1);
-        region = REGIONS[0];
+        const region = collector.region(cells[0], line, 1);
+        known.set(cells[0], region);
+        return values(indicator!, region, cells, line);
       }
-      dataRows++;
-      for (let i = 0; i < h.years.length; i++) collector.value(ind, region, h.years[i], cells[i + 1], line, i + 2, h.names[i + 1]);
+      const {name, unit} = splitIndicator(first);
+      values(collector.indicator(name, unit ?? "", line, 1), REGIONS[0], cells, line);
     },
     end() {
       if (tables === 0) throw new LoadError(file, undefined, undefined, `no table found (expected a "${kind === "province" ? "地区" : "指标"},2019年,..." header)`);
