@@ -55,6 +55,13 @@ export const PLAN_TARGETS: readonly TargetMeta[] = [
   meta("urban_public_services_unsettled_coverage", "城镇基本公共服务覆盖未落户常住人口（全部）", ">=")
 ];
 
+/**
+ * The 2030 goal of the national high-standard farmland plan 2021-2030 (“到2030年累计建成12亿亩”, source S25 in
+ * SOURCES-indicators.md). It is not a target of the urbanization plan, so targets.csv does not hold it.
+ * @example HSF_2030_TARGET.value // 120000 (万亩 = 12 亿亩)
+ */
+export const HSF_2030_TARGET = {year: 2030, value: 120000, unit: "万亩", ref: "S25"} as const;
+
 /** How a printed figure is qualified in its source (SOURCES-indicators.md “Conventions”). */
 export type Hedge = "lower bound" | "approximate" | "rounded" | "derived";
 

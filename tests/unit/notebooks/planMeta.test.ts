@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
 import {describe, expect, it} from "vitest";
-import {OBSERVATION_NOTES, PLAN_TARGETS, observationNote, targetMeta} from "../../../components/scorecard/planMeta.js";
+import {HSF_2030_TARGET, OBSERVATION_NOTES, PLAN_TARGETS, observationNote, targetMeta} from "../../../components/scorecard/planMeta.js";
 
 // The metadata module restates columns that the tidy tables drop; every entry must agree with the bundled files.
 const targets = csvParse(readFileSync("data/plan/targets.csv", "utf8"));
@@ -61,5 +61,14 @@ describe("OBSERVATION_NOTES", () => {
 
   it("returns null for an observation it does not annotate", () => {
     expect(observationNote("农村自来水普及率", "CN", 2024)).toBeNull();
+  });
+});
+
+describe("HSF_2030_TARGET", () => {
+  it("is the 12 亿亩 by 2030 that SOURCES-indicators.md quotes under its source key", () => {
+    const sources = readFileSync("data/plan/SOURCES-indicators.md", "utf8");
+    const line = sources.split("\n").find((l) => l.startsWith(`| ${HSF_2030_TARGET.ref} |`))!;
+    expect(line).toContain("到2030年累计建成12亿亩高标准农田");
+    expect(HSF_2030_TARGET.value).toBe(12 * 10000);
   });
 });
