@@ -45,7 +45,7 @@ export function farmlandChart(
       Plot.dot(missingYears, {x: (d) => d, frameAnchor: "bottom", dy: -6, symbol: "times", stroke: () => "缺数据 No data", r: 5}),
       Plot.text(missingYears, {x: (d) => d, frameAnchor: "bottom", dy: -18, text: () => "缺 no data", fill: "#999"}),
       Plot.dot(stated, {x: "year", y: "value", fill: () => "观测 Stated", r: 4}),
-      Plot.dot(bounds, {x: "year", y: "value", symbol: "triangle", stroke: () => "下限 Lower bound (超…)", fill: "none", r: 6, strokeWidth: 2}),
+      Plot.dot(bounds, {x: "year", y: "value", symbol: "triangle", stroke: () => "下限 Lower bound (超…)", fill: "none", r: 6, strokeWidth: 2, className: "lower-bound"}),
       Plot.text(bounds, {x: "year", y: "value", text: (d) => `≥ ${fmt(d.value)}`, dx: 10, textAnchor: "start"}),
       Plot.tip(
         [...observed.map((d) => ({...d, kind: d.lowerBound ? "≥" : ""})), ...projection.map((d) => ({...d, kind: "情景 scenario"}))],
