@@ -18,7 +18,10 @@ afterAll(() => void (root && rmSync(root, {recursive: true, force: true})));
 function captureStdout(fn: () => void): string {
   const write = process.stdout.write;
   let text = "";
-  process.stdout.write = ((chunk: string) => ((text += chunk), true)) as typeof process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    return true;
+  }) as typeof process.stdout.write;
   try {
     fn();
   } finally {
