@@ -42,7 +42,7 @@ function setup({regions, years, scenarios}: BenchConfig) {
     });
     charts.replaceChildren(
       regionPathsChart(paths, {width: 640, measure: "ratio"}),
-      regionPathsChart(paths, {width: 640, measure: "gap"}),
+      regionPathsChart(paths, {width: 640, measure: "gap", legend: false}),
       scenarioCompareChart(history, means, {width: 640, measure: "ratio"})
     );
     void charts.getBoundingClientRect(); // force layout: the charts are in the document and laid out

@@ -14,7 +14,12 @@ export interface RegionPath {
  */
 export function regionPathsChart(
   paths: readonly RegionPath[],
-  {width = 640, height = 320, measure = "ratio" as "ratio" | "gap"}: {width?: number; height?: number; measure?: "ratio" | "gap"} = {}
+  {
+    width = 640,
+    height = 320,
+    measure = "ratio" as "ratio" | "gap",
+    legend = true
+  }: {width?: number; height?: number; measure?: "ratio" | "gap"; /** off for a second chart beside one that has it: a legend is a third of the render time */ legend?: boolean} = {}
 ) {
   const long = paths.flatMap(({region, scenario, path}) => path.map((p) => ({year: p.year, value: p[measure], region, scenario, key: `${scenario}/${region}`})));
   return Plot.plot({
@@ -23,7 +28,7 @@ export function regionPathsChart(
     marginLeft: 64,
     x: {label: "年份 Year", tickFormat: "d"},
     y: {label: measure === "ratio" ? "城乡收入比 Urban ÷ rural" : "收入差 Gap (元 yuan)", grid: true},
-    color: {legend: true},
+    color: {legend},
     marks: [Plot.lineY(long, {x: "year", y: "value", z: "key", stroke: "scenario", strokeOpacity: 0.5, strokeWidth: 1})]
   });
 }
