@@ -3,7 +3,8 @@ import {dirname, join, resolve as resolvePath} from "node:path";
 import {csvParse} from "d3-dsv";
 import {DATASETS, type Dataset} from "../datasets.js";
 import {sha256, type Manifest} from "../manifest.js";
-import {formatTidyCsv, type TidyRow} from "../tidy.js";
+import type {TidyRow} from "../tidy.js";
+import {manifestText, tableText} from "../emit.js";
 import {
   appendRun,
   describeChange,
@@ -106,9 +107,9 @@ export async function reload(options: ReloadOptions = {}): Promise<ReloadResult>
       const {baseline, before} = publishedRows(root, dataset);
       changes.push(describeChange(dataset.id, rows.length, diffRows(before, rows), {baseline, inputs}));
       const table = cacheFor(`${dataset.id}.csv`);
-      if (table) files.push({target: table, content: formatTidyCsv(rows)});
+      if (table) files.push({target: table, content: tableText(rows)});
       const manifestFile = cacheFor(`${dataset.id}.manifest.json`);
-      if (manifestFile) files.push({target: manifestFile, content: JSON.stringify(manifest, null, 2) + "\n"});
+      if (manifestFile) files.push({target: manifestFile, content: manifestText(manifest)});
     }
     const run: ReloadRun = {
       reloadedAt: now().toISOString(),
