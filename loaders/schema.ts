@@ -1,5 +1,5 @@
 import {z} from "zod";
-import {TIDY_COLUMNS, type TidyRow} from "./tidy.js";
+import type {TidyRow} from "./tidy.js";
 import type {UnitInfo} from "./units.js";
 
 /** Years a statistical table may hold. */
@@ -36,5 +36,3 @@ export function valueSchema(indicator: string, unit: UnitInfo): z.ZodType<number
 export function firstIssue(result: {success: boolean; error?: z.ZodError}): string {
   return result.success || !result.error ? "" : result.error.issues[0].message;
 }
-
-export {TIDY_COLUMNS};
