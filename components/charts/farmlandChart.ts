@@ -30,7 +30,7 @@ export function farmlandChart(
     width,
     height,
     marginLeft: 70,
-    x: {label: "年份 Year", tickFormat: "d", interval: 1},
+    x: {label: "年份 Year", tickFormat: "d", interval: 1, inset: 12},
     y: {label: "累计面积 Cumulative area (万亩)", grid: true, zero: false, nice: true, inset: 12},
     color: {
       legend: true,

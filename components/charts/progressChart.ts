@@ -8,6 +8,8 @@ export interface ProgressRow {
   latest: number;
   latestYear: number;
   target: number;
+  /** The latest value is a lower bound (超…): written “≥”. */
+  lowerBound?: boolean;
 }
 
 /**
@@ -16,25 +18,25 @@ export interface ProgressRow {
  * @example progressChart([{label: "农村自来水普及率", unit: "%", baseline: 83, latest: 96, latestYear: 2025, target: 88}], {width: 640})
  */
 export function progressChart(rows: readonly ProgressRow[], {width = 640, barHeight = 46} = {}) {
-  const data = rows.map((d) => ({...d, share: (d.latest - d.baseline) / (d.target - d.baseline)}));
-  const max = Math.max(1.1, ...data.map((d) => d.share + 0.1));
+  const data = rows.map((d) => ({...d, share: (100 * (d.latest - d.baseline)) / (d.target - d.baseline)}));
+  const max = Math.max(110, ...data.map((d) => d.share + 10));
   return Plot.plot({
     width,
     height: 50 + barHeight * Math.max(1, data.length),
     marginLeft: 10,
-    x: {label: "基期→目标进度 Progress from baseline to target (%)", domain: [Math.min(0, ...data.map((d) => d.share)), max], percent: true, grid: true},
+    x: {label: "基期→目标进度 Progress from baseline to target (%)", domain: [Math.min(0, ...data.map((d) => d.share)), max], grid: true},
     // Wide padding leaves room for each bar's label above it, since the labels are too long for a y axis.
     y: {axis: null, domain: data.map((d) => d.label), padding: 0.6},
     marks: [
-      Plot.barX(data, {y: "label", x1: 0, x2: "share", fill: (d) => (d.share >= 1 ? "#27ae60" : "#e67e22")}),
-      Plot.ruleX([1], {stroke: "#c0392b", strokeDasharray: "4,3"}),
+      Plot.barX(data, {y: "label", x1: 0, x2: "share", fill: (d) => (d.share >= 100 ? "#27ae60" : "#e67e22")}),
+      Plot.ruleX([100], {stroke: "#c0392b", strokeDasharray: "4,3"}),
       Plot.ruleX([0]),
       Plot.text(data, {
         y: "label",
         x: 0,
         dy: -barHeight * 0.2 - 8,
         textAnchor: "start",
-        text: (d) => `${d.label}: ${d.baseline} → ${d.latest} (${d.latestYear}) / 目标 ${d.target} ${d.unit}`
+        text: (d) => `${d.label}: ${d.baseline} → ${d.lowerBound ? "≥ " : ""}${d.latest} (${d.latestYear}) / 目标 ${d.target} ${d.unit} · ${Math.round(d.share)}%`
       })
     ]
   });

@@ -37,7 +37,9 @@ describe("coverageChart", () => {
 describe("progressChart", () => {
   it("labels each bar with baseline → latest (year) / target", () => {
     const chart = progressChart([{label: "x", unit: "%", baseline: 80, latest: 85, latestYear: 2023, target: 90}], {width: 500});
-    expect(svgOf(chart).textContent).toContain("x: 80 → 85 (2023) / 目标 90 %");
+    expect(svgOf(chart).textContent).toContain("x: 80 → 85 (2023) / 目标 90 % · 50%");
+    const bound = progressChart([{label: "y", unit: "万亩", baseline: 0, latest: 10, latestYear: 2023, target: 10, lowerBound: true}], {width: 500});
+    expect(svgOf(bound).textContent).toContain("y: 0 → ≥ 10 (2023) / 目标 10 万亩 · 100%");
   });
 });
 
