@@ -283,15 +283,26 @@ function bufferedWriter(fd: number) {
         lastRegion = r.region;
         prefix = Buffer.from(`${csvField(r.indicator)},${csvField(r.unit)},${r.region_code},${csvField(r.region)},`);
       }
-      const value = r.value === null ? "" : formatNumber(r.value);
-      if (used + prefix.length + value.length + 8 > buffer.length) flush();
+      if (used + prefix.length + 40 > buffer.length) flush();
       used += prefix.copy(buffer, used);
-      ascii(String(r.year));
+      used = writeDigits(buffer, used, r.year);
       buffer[used++] = 44;
-      ascii(value);
+      const v = r.value;
+      if (v !== null) {
+        if (Number.isSafeInteger(v) && v >= 0) used = writeDigits(buffer, used, v);
+        else ascii(formatNumber(v));
+      }
       buffer[used++] = 10;
     }
   };
+}
+
+/** Writes a non-negative integer's decimal digits at `at`; returns the new end. Same text as String(n). */
+function writeDigits(buffer: Buffer, at: number, n: number): number {
+  let digits = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+  for (let i = at + digits - 1, x = n; i >= at; i--, x = Math.floor(x / 10)) buffer[i] = 48 + (x % 10);
+  return at + digits;
 }
 
 /** Builds the manifest from a run's summary. */

@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
@@ -93,6 +93,16 @@ describe("ingestText, ingestFileTo and ingest (XLSX)", () => {
     const manifest = ingestFileTo(fixture("yearbook-2019.csv"), out);
     expect(readFileSync(out, "utf8")).toBe(formatTidyCsv(ingestFile(fixture("yearbook-2019.csv")).rows));
     expect(manifest).toMatchObject({rows: 20, missing: 5});
+  });
+
+  it("ingestFileTo quotes names with commas and writes decimals, zero and missing values as formatTidyCsv does", () => {
+    const input = join(tmp, "mixed.csv");
+    const text = 'year,indicator,region,value,unit\n2019,"指标A,含逗号",北京,0,元\n2019,"指标""B""",北京,0.1,%\n2019,指标C,北京,…,个\n2019,指标D,北京,12345678901,元\n';
+    writeFileSync(input, text);
+    const out = join(tmp, "mixed.tidy.csv");
+    ingestFileTo(input, out);
+    expect(readFileSync(out, "utf8")).toBe(formatTidyCsv(ingestFile(input).rows));
+    expect(readFileSync(out, "utf8")).toContain('"指标A,含逗号",元,110000,北京,2019,0\n"指标""B""",%,110000,北京,2019,0.1\n指标C,个,110000,北京,2019,\n');
   });
 
   it("reads the first sheet or a named sheet of an XLSX workbook, formulas by their saved result", async () => {
