@@ -96,6 +96,14 @@ export function ingestFileTo(path: string, out: string, options: IngestOptions =
 }
 
 /**
+ * Reads and validates a CSV/TSV file without keeping or writing rows (constant memory); returns the manifest.
+ * @example validateFile("data/nbs-exports/城镇人口（万人）.csv").rows // 217
+ */
+export function validateFile(path: string, options: IngestOptions = {}): Manifest {
+  return manifestOf(path, options, run(path, options, () => {}, true));
+}
+
+/**
  * Any supported file, XLSX workbooks included (exceljs reads them asynchronously).
  * @example const {rows, manifest} = await ingest("tables/6-13.xlsx", {sheet: "6-13"});
  */

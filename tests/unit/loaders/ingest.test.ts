@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import ExcelJS from "exceljs";
-import {ingest, ingestFile, ingestFileTo, ingestText} from "../../../loaders/ingest.js";
+import {ingest, ingestFile, ingestFileTo, ingestText, validateFile} from "../../../loaders/ingest.js";
 import {formatTidyCsv} from "../../../loaders/tidy.js";
 
 const fixture = (name: string) => `tests/fixtures/loaders/${name}`;
@@ -93,6 +93,11 @@ describe("ingestText, ingestFileTo and ingest (XLSX)", () => {
     const manifest = ingestFileTo(fixture("yearbook-2019.csv"), out);
     expect(readFileSync(out, "utf8")).toBe(formatTidyCsv(ingestFile(fixture("yearbook-2019.csv")).rows));
     expect(manifest).toMatchObject({rows: 20, missing: 5});
+  });
+
+  it("validateFile checks a whole file and returns the same manifest counts without keeping rows", () => {
+    expect(validateFile(fixture("yearbook-2019.csv"))).toMatchObject({rows: 20, missing: 5, source: {layout: "yearbook"}});
+    expect(() => validateFile("tests/fixtures/bad/rate-130.csv")).toThrow("tests/fixtures/bad/rate-130.csv:3:4: rate above 100%: 130");
   });
 
   it("ingestFileTo quotes names with commas and writes decimals, zero and missing values as formatTidyCsv does", () => {
