@@ -24,6 +24,7 @@ export function scenarioCompareChart(
     width,
     height,
     marginLeft: 64,
+    marginRight: isRatio ? 44 : 72, // room for the end labels
     x: {label: "年份 Year", tickFormat: "d"},
     y: {label: isRatio ? "城乡收入比 Urban ÷ rural" : "收入差 Gap (元 yuan)", grid: true},
     color: {legend: true, domain: [observed, ...scenarios.map((s) => s.name)]},
