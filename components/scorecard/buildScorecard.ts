@@ -49,7 +49,9 @@ export function buildScorecard(targets: readonly TidyValue[], observations: read
     if (meta.baselineYear !== null && !baseline)
       throw new Error(`plan-indicators.csv: no ${meta.observed} value in baseline year ${meta.baselineYear}`);
     const start = baseline ?? series[0] ?? null;
-    const verdict = targetStatus({direction: meta.direction, target: t.value, targetYear: t.year, start, latest: last});
+    const verdict = meta.observed
+      ? targetStatus({direction: meta.direction, target: t.value, targetYear: t.year, start, latest: last})
+      : {status: "no data" as const, projected: null, reason: "no series with this definition found · 未找到同口径数据"};
     const note = last && meta.observed ? observationNote(meta.observed, "CN", last.year) : null;
     return {
       id: meta.id,

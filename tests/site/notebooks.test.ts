@@ -164,8 +164,8 @@ describe("scorecard page", () => {
     expect(rows).toHaveLength(21);
     for (const t of targets) {
       const row = rows.find((r) => r.key === t.indicator_id)!;
-      expect(row.cells[1]).toContain(`${t.direction} ${Number(t.target_value).toLocaleString("en-US")} ${t.unit}`);
-      expect(row.cells[2]).toBe(t.baseline_value ? `${Number(t.baseline_value).toLocaleString("en-US")} (${t.baseline_year})` : "—");
+      expect(row.cells.slice(1, 5)).toEqual([t.direction, Number(t.target_value).toLocaleString("en-US"), t.unit, t.target_year]);
+      expect(row.cells[5]).toBe(t.baseline_value ? `${Number(t.baseline_value).toLocaleString("en-US")} (${t.baseline_year})` : "—");
     }
   });
 

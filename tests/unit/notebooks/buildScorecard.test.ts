@@ -36,7 +36,7 @@ describe("buildScorecard on the bundled plan data", () => {
 
   it("targets with no observed series say no data and carry no value", () => {
     for (const id of ["new_construction_land", "community_workers_per_10k", "intercity_suburban_rail_new_km", "waste_incineration_capacity"]) {
-      expect(byId.get(id), id).toMatchObject({status: "no data", latest: null, projected: null});
+      expect(byId.get(id), id).toMatchObject({status: "no data", latest: null, projected: null, reason: expect.stringContaining("no series")});
     }
   });
 
