@@ -32,13 +32,22 @@ export function coverageChart(
     marks: [
       Plot.ruleY(targets, {y: "value", stroke: () => "目标 Target", strokeDasharray: "4,3"}),
       Plot.dot(targets, {x: "year", y: "value", symbol: "diamond", fill: () => "目标 Target", r: 5}),
-      Plot.text(targets, {x: "year", y: "value", text: (d) => `${d.year} 目标 target ${d.value}%`, dy: 12, textAnchor: "end"}),
+      Plot.text(targets, {
+        x: "year",
+        y: "value",
+        text: (d) => `${d.year} 目标 target ${d.value}%`,
+        dy: 12,
+        textAnchor: "end"
+      }),
       Plot.lineY(projection, {x: "year", y: "value", stroke: () => "情景 Scenario", strokeDasharray: "6,4"}),
       Plot.dot(missingYears, {x: (d) => d, y: 70, symbol: "times", stroke: () => "缺数据 No data", r: 5}),
       Plot.text(missingYears, {x: (d) => d, y: 70, text: () => "缺", dy: -10, fill: "#999"}),
       Plot.dot(observed, {x: "year", y: "value", fill: () => "观测 Observed", r: 4}),
       Plot.text(observed, {x: "year", y: "value", text: (d) => `${d.value}`, dy: -10}),
-      Plot.tip(projection, Plot.pointerX({x: "year", y: "value", title: (d) => `${d.year} 情景 scenario: ${d.value.toFixed(1)}%`}))
+      Plot.tip(
+        projection,
+        Plot.pointerX({x: "year", y: "value", title: (d) => `${d.year} 情景 scenario: ${d.value.toFixed(1)}%`})
+      )
     ]
   });
 }

@@ -40,16 +40,46 @@ export function farmlandChart(
     marks: [
       Plot.ruleY(targets, {y: "value", stroke: () => "目标 Target", strokeDasharray: "4,3"}),
       Plot.dot(targets, {x: "year", y: "value", symbol: "diamond", fill: () => "目标 Target", r: 5}),
-      Plot.text(targets, {x: "year", y: "value", text: (d) => `${d.label} ${fmt(d.value)}`, dy: -10, textAnchor: "end"}),
+      Plot.text(targets, {
+        x: "year",
+        y: "value",
+        text: (d) => `${d.label} ${fmt(d.value)}`,
+        dy: -10,
+        textAnchor: "end"
+      }),
       Plot.lineY(projection, {x: "year", y: "value", stroke: () => "情景 Scenario", strokeDasharray: "6,4"}),
-      Plot.dot(missingYears, {x: (d) => d, frameAnchor: "bottom", dy: -6, symbol: "times", stroke: () => "缺数据 No data", r: 5}),
+      Plot.dot(missingYears, {
+        x: (d) => d,
+        frameAnchor: "bottom",
+        dy: -6,
+        symbol: "times",
+        stroke: () => "缺数据 No data",
+        r: 5
+      }),
       Plot.text(missingYears, {x: (d) => d, frameAnchor: "bottom", dy: -18, text: () => "缺 no data", fill: "#999"}),
       Plot.dot(stated, {x: "year", y: "value", fill: () => "观测 Stated", r: 4}),
-      Plot.dot(bounds, {x: "year", y: "value", symbol: "triangle", stroke: () => "下限 Lower bound (超…)", fill: "none", r: 6, strokeWidth: 2, className: "lower-bound"}),
+      Plot.dot(bounds, {
+        x: "year",
+        y: "value",
+        symbol: "triangle",
+        stroke: () => "下限 Lower bound (超…)",
+        fill: "none",
+        r: 6,
+        strokeWidth: 2,
+        className: "lower-bound"
+      }),
       Plot.text(bounds, {x: "year", y: "value", text: (d) => `≥ ${fmt(d.value)}`, dx: 10, textAnchor: "start"}),
       Plot.tip(
-        [...observed.map((d) => ({...d, kind: d.lowerBound ? "≥" : ""})), ...projection.map((d) => ({...d, kind: "情景 scenario"}))],
-        Plot.pointer({x: "year", y: "value", title: (d) => `${d.year}: ${d.kind === "≥" ? "≥ " : ""}${fmt(d.value)} 万亩${d.kind && d.kind !== "≥" ? ` (${d.kind})` : ""}`})
+        [
+          ...observed.map((d) => ({...d, kind: d.lowerBound ? "≥" : ""})),
+          ...projection.map((d) => ({...d, kind: "情景 scenario"}))
+        ],
+        Plot.pointer({
+          x: "year",
+          y: "value",
+          title: (d) =>
+            `${d.year}: ${d.kind === "≥" ? "≥ " : ""}${fmt(d.value)} 万亩${d.kind && d.kind !== "≥" ? ` (${d.kind})` : ""}`
+        })
       )
     ]
   });

@@ -24,7 +24,11 @@ export function progressChart(rows: readonly ProgressRow[], {width = 640, barHei
     width,
     height: 50 + barHeight * Math.max(1, data.length),
     marginLeft: 10,
-    x: {label: "基期→目标进度 Progress from baseline to target (%)", domain: [Math.min(0, ...data.map((d) => d.share)), max], grid: true},
+    x: {
+      label: "基期→目标进度 Progress from baseline to target (%)",
+      domain: [Math.min(0, ...data.map((d) => d.share)), max],
+      grid: true
+    },
     // Wide padding leaves room for each bar's label above it, since the labels are too long for a y axis.
     y: {axis: null, domain: data.map((d) => d.label), padding: 0.6},
     marks: [
@@ -36,7 +40,8 @@ export function progressChart(rows: readonly ProgressRow[], {width = 640, barHei
         x: 0,
         dy: -barHeight * 0.2 - 8,
         textAnchor: "start",
-        text: (d) => `${d.label}: ${d.baseline} → ${d.lowerBound ? "≥ " : ""}${d.latest} (${d.latestYear}) / 目标 ${d.target} ${d.unit} · ${Math.round(d.share)}%`
+        text: (d) =>
+          `${d.label}: ${d.baseline} → ${d.lowerBound ? "≥ " : ""}${d.latest} (${d.latestYear}) / 目标 ${d.target} ${d.unit} · ${Math.round(d.share)}%`
       })
     ]
   });

@@ -30,8 +30,17 @@ export function provinceRankChart(
     x: {label: isRatio ? "城乡收入比 Urban ÷ rural" : "收入差 Gap (元)", grid: true, zero: !isRatio},
     y: {label: null},
     marks: [
-      Plot.ruleX(rows, Plot.groupZ({x: "median"}, {x: measure, stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"})),
-      Plot.ruleY(rows, {y: "region", x1: isRatio ? 1 : 0, x2: measure, stroke: "var(--theme-foreground-faintest)", sort: {y: "x", reverse: true}}),
+      Plot.ruleX(
+        rows,
+        Plot.groupZ({x: "median"}, {x: measure, stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"})
+      ),
+      Plot.ruleY(rows, {
+        y: "region",
+        x1: isRatio ? 1 : 0,
+        x2: measure,
+        stroke: "var(--theme-foreground-faintest)",
+        sort: {y: "x", reverse: true}
+      }),
       Plot.dot(rows, {
         y: "region",
         x: measure,
@@ -39,7 +48,15 @@ export function provinceRankChart(
         fill: (d) => (highlight.includes(d.region) ? "#e67e22" : "var(--theme-foreground-focus)")
       }),
       Plot.text(rows, {y: "region", x: measure, text, dx: 8, textAnchor: "start"}),
-      Plot.tip(rows, Plot.pointerY({y: "region", x: measure, title: (d) => `${d.region} ${d.year}: 城镇 ${d.urban} / 农村 ${d.rural} 元, ratio ${d.ratio.toFixed(3)}, gap ${d.gap}`}))
+      Plot.tip(
+        rows,
+        Plot.pointerY({
+          y: "region",
+          x: measure,
+          title: (d) =>
+            `${d.region} ${d.year}: 城镇 ${d.urban} / 农村 ${d.rural} 元, ratio ${d.ratio.toFixed(3)}, gap ${d.gap}`
+        })
+      )
     ]
   });
 }

@@ -6,7 +6,10 @@ import type {ProvinceIncome} from "./provinceRankChart.js";
  * at their last year.
  * @example provinceTrendChart(rows, {width: 640, selected: ["北京", "贵州"]})
  */
-export function provinceTrendChart(rows: readonly ProvinceIncome[], {width = 640, height = 360, selected = [] as readonly string[]} = {}) {
+export function provinceTrendChart(
+  rows: readonly ProvinceIncome[],
+  {width = 640, height = 360, selected = [] as readonly string[]} = {}
+) {
   const chosen = rows.filter((d) => selected.includes(d.region));
   return Plot.plot({
     width,
@@ -17,10 +20,30 @@ export function provinceTrendChart(rows: readonly ProvinceIncome[], {width = 640
     y: {label: "城乡收入比 Urban ÷ rural", grid: true},
     color: {domain: [...selected], legend: selected.length > 0},
     marks: [
-      Plot.lineY(rows, {x: "year", y: "ratio", z: "region", stroke: "var(--theme-foreground-faintest)", strokeWidth: 1}),
+      Plot.lineY(rows, {
+        x: "year",
+        y: "ratio",
+        z: "region",
+        stroke: "var(--theme-foreground-faintest)",
+        strokeWidth: 1
+      }),
       Plot.lineY(chosen, {x: "year", y: "ratio", z: "region", stroke: "region", strokeWidth: 2, marker: "circle"}),
-      Plot.text(chosen, Plot.selectLast({x: "year", y: "ratio", z: "region", text: "region", fill: "region", dx: 6, textAnchor: "start"})),
-      Plot.tip(rows, Plot.pointer({x: "year", y: "ratio", title: (d) => `${d.region} ${d.year}: ${d.ratio.toFixed(3)}`}))
+      Plot.text(
+        chosen,
+        Plot.selectLast({
+          x: "year",
+          y: "ratio",
+          z: "region",
+          text: "region",
+          fill: "region",
+          dx: 6,
+          textAnchor: "start"
+        })
+      ),
+      Plot.tip(
+        rows,
+        Plot.pointer({x: "year", y: "ratio", title: (d) => `${d.region} ${d.year}: ${d.ratio.toFixed(3)}`})
+      )
     ]
   });
 }

@@ -51,7 +51,11 @@ export function buildScorecard(targets: readonly TidyValue[], observations: read
     const start = baseline ?? series[0] ?? null;
     const verdict = meta.observed
       ? targetStatus({direction: meta.direction, target: t.value, targetYear: t.year, start, latest: last})
-      : {status: "no data" as const, projected: null, reason: "no series with this definition found · 未找到同口径数据"};
+      : {
+          status: "no data" as const,
+          projected: null,
+          reason: "no series with this definition found · 未找到同口径数据"
+        };
     const note = last && meta.observed ? observationNote(meta.observed, "CN", last.year) : null;
     return {
       id: meta.id,

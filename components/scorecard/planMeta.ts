@@ -33,8 +33,22 @@ const meta = (
 /** The 21 targets of data/plan/targets.csv, in its order. @example PLAN_TARGETS.length // 21 */
 export const PLAN_TARGETS: readonly TargetMeta[] = [
   meta("new_construction_land", "新增建设用地规模（“十四五”期间）", "<="),
-  meta("air_good_days_ratio", "地级及以上城市空气质量优良天数比率", ">=", 2020, "地级及以上城市空气质量优良天数比率", "Share of good-air-quality days, prefecture-level and above cities"),
-  meta("builtup_green_coverage", "城市建成区绿化覆盖率（“超过”43%）", ">=", null, "城市建成区绿化覆盖率", "Green coverage rate of urban built-up areas"),
+  meta(
+    "air_good_days_ratio",
+    "地级及以上城市空气质量优良天数比率",
+    ">=",
+    2020,
+    "地级及以上城市空气质量优良天数比率",
+    "Share of good-air-quality days, prefecture-level and above cities"
+  ),
+  meta(
+    "builtup_green_coverage",
+    "城市建成区绿化覆盖率（“超过”43%）",
+    ">=",
+    null,
+    "城市建成区绿化覆盖率",
+    "Green coverage rate of urban built-up areas"
+  ),
   meta("intercity_suburban_rail_new_km", "新增城际铁路和市域（郊）铁路运营里程（2021—2025年新增）", ">="),
   meta("major_cities_travel_time", "主要城市间通达时间（基本实现2小时通达）", "<="),
   meta("airport_60min_coverage", "市地级行政中心60分钟到运输机场覆盖率", ">="),
@@ -44,12 +58,33 @@ export const PLAN_TARGETS: readonly TargetMeta[] = [
   meta("new_building_height_restrict", "严格限制新建250米以上建筑", "<="),
   meta("bsl2_lab_per_prefecture_city", "地级市至少建成生物安全二级水平实验室数", ">="),
   meta("waste_incineration_capacity", "城镇生活垃圾焚烧处理能力", "~"),
-  meta("nev_bus_share", "城市新能源公交车辆占比", ">=", null, "城市新能源公共汽电车占比", "Share of new-energy vehicles in urban bus/trolleybus fleet"),
+  meta(
+    "nev_bus_share",
+    "城市新能源公交车辆占比",
+    ">=",
+    null,
+    "城市新能源公共汽电车占比",
+    "Share of new-energy vehicles in urban bus/trolleybus fleet"
+  ),
   meta("recycling_system_cities", "率先建设完善废旧物资循环利用体系的大中城市数", "~"),
   meta("community_workers_per_10k", "每万城镇常住人口拥有社区工作者数（基本实现）", ">="),
   meta("rural_tap_water_rate", "农村自来水普及率", ">=", 2020, "农村自来水普及率", "Rural tap-water coverage rate"),
-  meta("hsf_cumulative", "集中连片高标准农田建成面积（10.75亿亩）", ">=", 2020, "高标准农田累计建成面积", "High-standard farmland, cumulative area built"),
-  meta("crop_mechanization_rate", "农作物耕种收综合机械化率", ">=", 2020, "农作物耕种收综合机械化率", "Comprehensive mechanization rate of crop ploughing, sowing and harvesting"),
+  meta(
+    "hsf_cumulative",
+    "集中连片高标准农田建成面积（10.75亿亩）",
+    ">=",
+    2020,
+    "高标准农田累计建成面积",
+    "High-standard farmland, cumulative area built"
+  ),
+  meta(
+    "crop_mechanization_rate",
+    "农作物耕种收综合机械化率",
+    ">=",
+    2020,
+    "农作物耕种收综合机械化率",
+    "Comprehensive mechanization rate of crop ploughing, sowing and harvesting"
+  ),
   meta("county_town_demo_areas", "高质量完成县城建设示范地区示范任务数", "~"),
   meta("coverage_5g_cities_counties", "5G网络覆盖城市及县城（确保覆盖所有城市及县城）", ">="),
   meta("urban_public_services_unsettled_coverage", "城镇基本公共服务覆盖未落户常住人口（全部）", ">=")
@@ -77,24 +112,60 @@ const NOTES: Record<string, ObservationNote> = {};
 function note(indicator: string, region: string, entries: [number, string, Hedge?][]) {
   for (const [year, ref, hedge] of entries) NOTES[`${indicator}|${region}|${year}`] = {ref, hedge: hedge ?? null};
 }
-note("农村自来水普及率", "CN", [[2017, "S09", "rounded"], [2020, "S02"], [2021, "S02"], [2022, "S02"], [2023, "S02"], [2025, "S07"]]);
+note("农村自来水普及率", "CN", [
+  [2017, "S09", "rounded"],
+  [2020, "S02"],
+  [2021, "S02"],
+  [2022, "S02"],
+  [2023, "S02"],
+  [2025, "S07"]
+]);
 // 2022 “已经建成了10億畝” is a whole-亿亩 statement; 2023 “超10亿亩” is a lower bound (SOURCES-indicators.md §2).
-note("高标准农田累计建成面积", "CN", [[2020, "S20"], [2022, "S21", "rounded"], [2023, "S22", "lower bound"]]);
+note("高标准农田累计建成面积", "CN", [
+  [2020, "S20"],
+  [2022, "S21", "rounded"],
+  [2023, "S22", "lower bound"]
+]);
 note("高标准农田累计建成面积", "230000", [[2023, "S26"]]);
 note("高标准农田累计建成面积", "410000", [[2023, "S28"]]);
 note("高标准农田累计建成面积", "510000", [[2022, "S29"]]);
 note("高标准农田当年建成面积", "CN", [[2020, "S23"]]);
-note("高标准农田当年建成面积", "230000", [[2021, "S27"], [2023, "S26"]]);
+note("高标准农田当年建成面积", "230000", [
+  [2021, "S27"],
+  [2023, "S26"]
+]);
 note("高标准农田当年新建和改造提升面积", "CN", [[2024, "S24", "lower bound"]]);
 note("高标准农田当年新建和改造提升面积", "510000", [[2023, "S30"]]);
 note("地级及以上城市空气质量优良天数比率", "CN", [
-  [2015, "S10"], [2016, "S11"], [2017, "D1", "derived"], [2018, "S12"], [2019, "S13"],
-  [2020, "S14"], [2021, "S15"], [2022, "S16"], [2023, "S17"], [2024, "S18"]
+  [2015, "S10"],
+  [2016, "S11"],
+  [2017, "D1", "derived"],
+  [2018, "S12"],
+  [2019, "S13"],
+  [2020, "S14"],
+  [2021, "S15"],
+  [2022, "S16"],
+  [2023, "S17"],
+  [2024, "S18"]
 ]);
-note("城市建成区绿化覆盖率", "CN", [[2011, "S36"], [2012, "S37"], [2015, "D2", "derived"], [2016, "S35"]]);
-for (const province of ["110000", "320000", "360000", "370000", "500000"]) note("城市建成区绿化覆盖率", province, [[2012, "S37"]]);
-note("城市新能源公共汽电车占比", "CN", [[2022, "S50"], [2023, "S51", "approximate"]]);
-note("农作物耕种收综合机械化率", "CN", [[2013, "S33"], [2017, "S09", "rounded"], [2020, "S31"], [2022, "S09", "rounded"]]);
+note("城市建成区绿化覆盖率", "CN", [
+  [2011, "S36"],
+  [2012, "S37"],
+  [2015, "D2", "derived"],
+  [2016, "S35"]
+]);
+for (const province of ["110000", "320000", "360000", "370000", "500000"])
+  note("城市建成区绿化覆盖率", province, [[2012, "S37"]]);
+note("城市新能源公共汽电车占比", "CN", [
+  [2022, "S50"],
+  [2023, "S51", "approximate"]
+]);
+note("农作物耕种收综合机械化率", "CN", [
+  [2013, "S33"],
+  [2017, "S09", "rounded"],
+  [2020, "S31"],
+  [2022, "S09", "rounded"]
+]);
 
 /** Every observation note, keyed "indicator|region_code|year" (for tests and tables). */
 export const OBSERVATION_NOTES: Readonly<Record<string, ObservationNote>> = NOTES;

@@ -8,9 +8,11 @@ export function substringFilter<T extends object>(columns: readonly (keyof T & s
   return (query: string) => {
     const terms = `${query}`.toLowerCase().split(/\s+/).filter(Boolean);
     return (d: T) =>
-      terms.every((term) => columns.some((column) => {
-        const value = d[column];
-        return value !== null && value !== undefined && String(value).toLowerCase().includes(term);
-      }));
+      terms.every((term) =>
+        columns.some((column) => {
+          const value = d[column];
+          return value !== null && value !== undefined && String(value).toLowerCase().includes(term);
+        })
+      );
   };
 }

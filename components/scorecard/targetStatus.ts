@@ -48,7 +48,8 @@ export function targetStatus({
   latest: YearValue | null;
 }): StatusResult {
   if (!latest) return {status: "no data", projected: null, reason: "no observation · 无观测值"};
-  if (latest.year > targetYear) throw new Error(`latest observation ${latest.year} is after the target year ${targetYear}`);
+  if (latest.year > targetYear)
+    throw new Error(`latest observation ${latest.year} is after the target year ${targetYear}`);
   if (meetsTarget(latest.value, direction, target))
     return {status: "met", projected: null, reason: `${latest.year} value meets the target · 已达到`};
   if (latest.year === targetYear)

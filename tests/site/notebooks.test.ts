@@ -10,7 +10,9 @@ import {DIST} from "../support/builtSite.js";
 const indicators = csvParse(readFileSync("data/plan/plan_indicators.csv", "utf8"));
 const targets = csvParse(readFileSync("data/plan/targets.csv", "utf8"));
 const national = (id: string) =>
-  indicators.filter((r) => r.indicator_id === id && r.scope === "national").map((r) => ({year: Number(r.year), value: Number(r.value), ref: r.source_ref}));
+  indicators
+    .filter((r) => r.indicator_id === id && r.scope === "national")
+    .map((r) => ({year: Number(r.year), value: Number(r.value), ref: r.source_ref}));
 const hsf = national("hsf_cumulative");
 const tap = national("rural_tap_water_rate");
 
@@ -19,7 +21,10 @@ function portal(name: string): Map<string, Map<number, number>> {
   const text = new TextDecoder("gb18030").decode(readFileSync(`data/nbs-exports/${name}.csv`));
   const lines = text.split(/\r?\n/);
   const header = lines.findIndex((l) => l.startsWith("地区,"));
-  const years = lines[header].split(",").slice(1).map((y) => parseInt(y, 10));
+  const years = lines[header]
+    .split(",")
+    .slice(1)
+    .map((y) => parseInt(y, 10));
   const out = new Map<string, Map<number, number>>();
   for (const line of lines.slice(header + 1)) {
     const [region, ...cells] = line.split(",");
@@ -76,7 +81,9 @@ describe("farmland page", () => {
   it("draws the observed and scenario charts", async () => {
     await expect.poll(() => plots(page)).toBeGreaterThanOrEqual(2);
     // The lower bound is drawn apart from stated values: an open triangle.
-    expect(await page.locator("#farmland-chart svg g.lower-bound path").count()).toBe(hsf.filter((d) => d.year === 2023).length);
+    expect(await page.locator("#farmland-chart svg g.lower-bound path").count()).toBe(
+      hsf.filter((d) => d.year === 2023).length
+    );
   });
 
   it("lists the national cumulative figures of the data file, 2023 as a lower bound and 2021 as missing", async () => {
@@ -88,7 +95,10 @@ describe("farmland page", () => {
       expect(row.cells[1]).toBe(`${d.year === 2023 ? "≥ " : ""}${d.value.toLocaleString("en-US")}`);
       expect(row.cells[3]).toBe(d.ref);
     }
-    expect(rows.find((r) => r.key === "2021")).toMatchObject({missing: true, cells: ["2021", "—", expect.stringContaining("missing"), ""]});
+    expect(rows.find((r) => r.key === "2021")).toMatchObject({
+      missing: true,
+      cells: ["2021", "—", expect.stringContaining("missing"), ""]
+    });
     expect(rows.find((r) => r.key === "2023")!.cells[2]).toContain("lower bound");
   });
 
@@ -108,7 +118,9 @@ describe("farmland page", () => {
     await expect.poll(() => page.locator("#met-2025").textContent()).toBe(metIn(107500, 1000));
     expect(await page.locator("#met-2030").textContent()).toContain(metIn(120000, 1000));
     // The pace needed does not depend on the chosen pace.
-    expect(await page.locator("#pace-2025").textContent()).toBe(`${((107500 - start) / 3).toLocaleString("en-US")} 万亩/yr`);
+    expect(await page.locator("#pace-2025").textContent()).toBe(
+      `${((107500 - start) / 3).toLocaleString("en-US")} 万亩/yr`
+    );
     expect(watch.errors).toEqual([]);
     expect(watch.external).toEqual([]);
   });
@@ -164,8 +176,15 @@ describe("scorecard page", () => {
     expect(rows).toHaveLength(21);
     for (const t of targets) {
       const row = rows.find((r) => r.key === t.indicator_id)!;
-      expect(row.cells.slice(1, 5)).toEqual([t.direction, Number(t.target_value).toLocaleString("en-US"), t.unit, t.target_year]);
-      expect(row.cells[5]).toBe(t.baseline_value ? `${Number(t.baseline_value).toLocaleString("en-US")} (${t.baseline_year})` : "—");
+      expect(row.cells.slice(1, 5)).toEqual([
+        t.direction,
+        Number(t.target_value).toLocaleString("en-US"),
+        t.unit,
+        t.target_year
+      ]);
+      expect(row.cells[5]).toBe(
+        t.baseline_value ? `${Number(t.baseline_value).toLocaleString("en-US")} (${t.baseline_year})` : "—"
+      );
     }
   });
 
@@ -174,16 +193,31 @@ describe("scorecard page", () => {
     const row = page.locator("#scorecard-table tr[data-id='rural_tap_water_rate']");
     expect(await row.locator(".latest").textContent()).toBe(`${latest.value} (${latest.year}, ${latest.ref})`);
     expect(await row.getAttribute("data-status")).toBe("met");
-    expect(await page.locator("#scorecard-table tr[data-id='community_workers_per_10k'] .latest").textContent()).toBe("—");
+    expect(await page.locator("#scorecard-table tr[data-id='community_workers_per_10k'] .latest").textContent()).toBe(
+      "—"
+    );
   });
 
   it("filters by status and by a Chinese search term, and draws the progress chart", async () => {
     await expect.poll(() => plots(page)).toBeGreaterThanOrEqual(1);
     await page.locator("form").filter({hasText: "Status"}).locator("select").selectOption({label: "no data"});
-    await expect.poll(async () => new Set(await page.locator("#scorecard-table tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-status"))))).toEqual(new Set(["no data"]));
+    await expect
+      .poll(
+        async () =>
+          new Set(
+            await page
+              .locator("#scorecard-table tbody tr")
+              .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-status")))
+          )
+      )
+      .toEqual(new Set(["no data"]));
     await page.locator("form").filter({hasText: "Status"}).locator("select").selectOption({label: "all · 全部"});
     await page.locator("input[type='search']").fill("自来水");
-    await expect.poll(() => page.locator("#scorecard-table tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id")))).toEqual(["rural_tap_water_rate"]);
+    await expect
+      .poll(() =>
+        page.locator("#scorecard-table tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id")))
+      )
+      .toEqual(["rural_tap_water_rate"]);
     expect(watch.errors).toEqual([]);
     expect(watch.external).toEqual([]);
   });

@@ -7,7 +7,8 @@ import {provinceRankChart, type ProvinceIncome} from "../../../components/charts
 import {provinceTrendChart} from "../../../components/charts/provinceTrendChart.js";
 
 // Synthetic inputs (shapes only); the real figures are checked in tests/site/notebooks.test.ts.
-const svgOf = (node: Element) => (node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg[class*='plot']")!);
+const svgOf = (node: Element) =>
+  node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg[class*='plot']")!;
 
 describe("farmlandChart", () => {
   const observed = [
@@ -15,7 +16,14 @@ describe("farmlandChart", () => {
     {year: 2023, value: 20, lowerBound: true, ref: "B"}
   ];
   it("draws lower bounds as their own mark, labelled ≥, and marks missing years", () => {
-    const chart = farmlandChart(observed, [{year: 2023, value: 20}, {year: 2024, value: 25}], {width: 500, targets: [{year: 2025, value: 30, label: "t"}], missingYears: [2021, 2022]});
+    const chart = farmlandChart(
+      observed,
+      [
+        {year: 2023, value: 20},
+        {year: 2024, value: 25}
+      ],
+      {width: 500, targets: [{year: 2025, value: 30, label: "t"}], missingYears: [2021, 2022]}
+    );
     const svg = svgOf(chart);
     expect(svg.querySelectorAll("g.lower-bound path")).toHaveLength(1);
     expect(svg.textContent).toContain("≥ 20");
@@ -26,7 +34,14 @@ describe("farmlandChart", () => {
 
 describe("coverageChart", () => {
   it("writes each observed value and one 缺 per missing year", () => {
-    const chart = coverageChart([{year: 2020, value: 83}, {year: 2023, value: 90}], [], {width: 500, target: {year: 2025, value: 88}, missingYears: [2021, 2022]});
+    const chart = coverageChart(
+      [
+        {year: 2020, value: 83},
+        {year: 2023, value: 90}
+      ],
+      [],
+      {width: 500, target: {year: 2025, value: 88}, missingYears: [2021, 2022]}
+    );
     const text = svgOf(chart).textContent!;
     expect(text).toContain("83");
     expect(text).toContain("2025 目标 target 88%");
@@ -36,9 +51,14 @@ describe("coverageChart", () => {
 
 describe("progressChart", () => {
   it("labels each bar with baseline → latest (year) / target", () => {
-    const chart = progressChart([{label: "x", unit: "%", baseline: 80, latest: 85, latestYear: 2023, target: 90}], {width: 500});
+    const chart = progressChart([{label: "x", unit: "%", baseline: 80, latest: 85, latestYear: 2023, target: 90}], {
+      width: 500
+    });
     expect(svgOf(chart).textContent).toContain("x: 80 → 85 (2023) / 目标 90 % · 50%");
-    const bound = progressChart([{label: "y", unit: "万亩", baseline: 0, latest: 10, latestYear: 2023, target: 10, lowerBound: true}], {width: 500});
+    const bound = progressChart(
+      [{label: "y", unit: "万亩", baseline: 0, latest: 10, latestYear: 2023, target: 10, lowerBound: true}],
+      {width: 500}
+    );
     expect(svgOf(bound).textContent).toContain("y: 0 → ≥ 10 (2023) / 目标 10 万亩 · 100%");
   });
 });

@@ -1,7 +1,13 @@
 import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
 import {describe, expect, it} from "vitest";
-import {HSF_2030_TARGET, OBSERVATION_NOTES, PLAN_TARGETS, observationNote, targetMeta} from "../../../components/scorecard/planMeta.js";
+import {
+  HSF_2030_TARGET,
+  OBSERVATION_NOTES,
+  PLAN_TARGETS,
+  observationNote,
+  targetMeta
+} from "../../../components/scorecard/planMeta.js";
 
 // The metadata module restates columns that the tidy tables drop; every entry must agree with the bundled files.
 const targets = csvParse(readFileSync("data/plan/targets.csv", "utf8"));
@@ -21,7 +27,9 @@ describe("PLAN_TARGETS", () => {
       const meta = targetMeta(t.indicator_zh!);
       expect(meta.baselineYear, t.indicator_id).toBe(t.baseline_year ? Number(t.baseline_year) : null);
       if (!t.baseline_year) continue;
-      const row = indicators.find((r) => r.indicator_id === t.indicator_id && r.year === t.baseline_year && r.scope === "national");
+      const row = indicators.find(
+        (r) => r.indicator_id === t.indicator_id && r.year === t.baseline_year && r.scope === "national"
+      );
       expect(Number(row?.value), t.indicator_id).toBe(Number(t.baseline_value));
     }
   });
@@ -46,7 +54,10 @@ describe("OBSERVATION_NOTES", () => {
     const rows = indicators.filter((r) => annotated.has(r.indicator_zh!));
     expect(rows.length).toBe(Object.keys(OBSERVATION_NOTES).length);
     for (const r of rows) {
-      expect(observationNote(r.indicator_zh!, code(r.scope!), Number(r.year))?.ref, `${r.indicator_id} ${r.scope} ${r.year}`).toBe(r.source_ref);
+      expect(
+        observationNote(r.indicator_zh!, code(r.scope!), Number(r.year))?.ref,
+        `${r.indicator_id} ${r.scope} ${r.year}`
+      ).toBe(r.source_ref);
     }
   });
 
@@ -56,7 +67,8 @@ describe("OBSERVATION_NOTES", () => {
     expect(observationNote("城市新能源公共汽电车占比", "CN", 2023)?.hedge).toBe("approximate");
     expect(observationNote("农村自来水普及率", "CN", 2017)?.hedge).toBe("rounded");
     expect(observationNote("农村自来水普及率", "CN", 2020)?.hedge).toBeNull();
-    for (const [key, note] of Object.entries(OBSERVATION_NOTES)) expect(note.ref.startsWith("D"), key).toBe(note.hedge === "derived");
+    for (const [key, note] of Object.entries(OBSERVATION_NOTES))
+      expect(note.ref.startsWith("D"), key).toBe(note.hedge === "derived");
   });
 
   it("returns null for an observation it does not annotate", () => {

@@ -5,7 +5,11 @@ const base = {direction: ">=" as const, target: 75, targetYear: 2025};
 
 describe("targetStatus", () => {
   it("no latest observation → no data, whatever the baseline", () => {
-    expect(targetStatus({...base, start: {year: 2020, value: 71}, latest: null})).toEqual({status: "no data", projected: null, reason: expect.any(String)});
+    expect(targetStatus({...base, start: {year: 2020, value: 71}, latest: null})).toEqual({
+      status: "no data",
+      projected: null,
+      reason: expect.any(String)
+    });
   });
 
   it("a latest value at or above a >= target → met", () => {
@@ -19,7 +23,12 @@ describe("targetStatus", () => {
   });
 
   it("87 (2020) → 87.2 (2024) extrapolates to 87.25 in 2025 → off track for 87.5", () => {
-    const result = targetStatus({...base, target: 87.5, start: {year: 2020, value: 87}, latest: {year: 2024, value: 87.2}});
+    const result = targetStatus({
+      ...base,
+      target: 87.5,
+      start: {year: 2020, value: 87},
+      latest: {year: 2024, value: 87.2}
+    });
     expect(result.status).toBe("off track");
     expect(result.projected).toBeCloseTo(87.25, 12);
   });
@@ -27,21 +36,32 @@ describe("targetStatus", () => {
   it("a <= target is met at or below the value and on track when falling fast enough", () => {
     const le = {direction: "<=" as const, target: 2, targetYear: 2025};
     expect(targetStatus({...le, start: null, latest: {year: 2022, value: 2}}).status).toBe("met");
-    expect(targetStatus({...le, start: {year: 2020, value: 4}, latest: {year: 2022, value: 3}}).status).toBe("on track");
-    expect(targetStatus({...le, start: {year: 2020, value: 4}, latest: {year: 2022, value: 3.9}}).status).toBe("off track");
+    expect(targetStatus({...le, start: {year: 2020, value: 4}, latest: {year: 2022, value: 3}}).status).toBe(
+      "on track"
+    );
+    expect(targetStatus({...le, start: {year: 2020, value: 4}, latest: {year: 2022, value: 3.9}}).status).toBe(
+      "off track"
+    );
   });
 
   it("a missed target in the target year is off track without extrapolation", () => {
-    expect(targetStatus({...base, start: {year: 2020, value: 71}, latest: {year: 2025, value: 74}})).toMatchObject({status: "off track", projected: null});
+    expect(targetStatus({...base, start: {year: 2020, value: 71}, latest: {year: 2025, value: 74}})).toMatchObject({
+      status: "off track",
+      projected: null
+    });
   });
 
   it("one observation that misses the target gives no trend → no data", () => {
-    expect(targetStatus({...base, start: {year: 2022, value: 73}, latest: {year: 2022, value: 73}}).status).toBe("no data");
+    expect(targetStatus({...base, start: {year: 2022, value: 73}, latest: {year: 2022, value: 73}}).status).toBe(
+      "no data"
+    );
     expect(targetStatus({...base, start: null, latest: {year: 2022, value: 73}}).status).toBe("no data");
   });
 
   it("refuses a latest observation after the target year", () => {
-    expect(() => targetStatus({...base, start: null, latest: {year: 2026, value: 1}})).toThrow("after the target year 2025");
+    expect(() => targetStatus({...base, start: null, latest: {year: 2026, value: 1}})).toThrow(
+      "after the target year 2025"
+    );
   });
 });
 
