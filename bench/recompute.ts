@@ -10,7 +10,8 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 60);
 const WARMUP = 10;
 const configs = [
   {name: "reference: 1 region × 16 years × 1 scenario", regions: 1, years: 16, scenarios: 1},
-  {name: "31 regions × 16 years × 3 scenarios", regions: 31, years: 16, scenarios: 3}
+  {name: "31 regions × 16 years × 3 scenarios", regions: 31, years: 16, scenarios: 3},
+  {name: "(breakdown) same, grid and projections only, no charts", regions: 31, years: 16, scenarios: 3, charts: false}
 ];
 
 const bundle = await build({entryPoints: ["bench/recomputePage.ts"], bundle: true, format: "iife", write: false, platform: "browser", target: "es2022"});
@@ -35,7 +36,7 @@ try {
   }
   // Other work on the machine inflates every timing: say how busy it was.
   console.log(`\nMachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" / ")} (1/5/15 min).`);
-  const target = results.at(-1)!;
+  const target = results[1];
   console.log(`Target p95 ≤ 16 ms: ${target.p95 <= 16 ? "met" : "NOT met"} (${target.p95.toFixed(2)} ms).`);
   process.exitCode = target.p95 <= 16 ? 0 : 1;
 } finally {

@@ -14,10 +14,12 @@ interface BenchConfig {
   regions: number;
   years: number;
   scenarios: number;
+  /** false: the grid and projections only, to show what the charts cost */
+  charts?: boolean;
 }
 
 /** Builds the synthetic workload and returns a function that makes one committed edit and times it (ms). */
-function setup({regions, years, scenarios}: BenchConfig) {
+function setup({regions, years, scenarios, charts: withCharts = true}: BenchConfig) {
   document.body.replaceChildren();
   const random = mulberry32(42);
   // SYNTHETIC: made-up start incomes for `regions` regions and made-up growth rates, never real statistics.
@@ -29,22 +31,31 @@ function setup({regions, years, scenarios}: BenchConfig) {
   const national = starts.values().next().value!;
   const history = withGap([national]);
   const charts = document.createElement("div");
+  const compare = document.createElement("div");
+  // Small multiples: each scenario has its own ratio and gap charts, so an edit redraws only the charts whose
+  // inputs changed (tracked by the identity of the scenario's rows) plus the overlaid comparison.
+  const perScenario = sets.map(() => document.createElement("div"));
+  charts.append(compare, ...perScenario);
+  const drawn: (GrowthRow[] | null)[] = sets.map(() => null);
   const grid = ScenarioGrid<EditRow>(sets[0], {columns: GROWTH_COLUMNS, lockedColumns: projectedColumns(national), label: "合成 Synthetic"});
   document.body.append(grid, charts);
   const redraw = () => {
     sets[0] = grid.value as GrowthRow[];
-    const paths: RegionPath[] = [];
     const means = sets.map((rows, s) => {
       const byRegion = projectPathByRegion(starts, rows);
-      for (const [region, path] of byRegion) paths.push({region, scenario: `S${s + 1}`, path});
+      const name = `S${s + 1}`;
+      if (withCharts && drawn[s] !== rows) {
+        const paths: RegionPath[] = [...byRegion].map(([region, path]) => ({region, scenario: name, path}));
+        perScenario[s].replaceChildren(
+          regionPathsChart(paths, {width: 640, measure: "ratio", legend: false}),
+          regionPathsChart(paths, {width: 640, measure: "gap", legend: false})
+        );
+        drawn[s] = rows;
+      }
       const all = [...byRegion.values()];
-      return {name: `S${s + 1}`, path: all[0].map((p, i) => ({...p, ratio: all.reduce((sum, a) => sum + a[i].ratio, 0) / all.length}))};
+      return {name, path: all[0].map((p, i) => ({...p, ratio: all.reduce((sum, a) => sum + a[i].ratio, 0) / all.length}))};
     });
-    charts.replaceChildren(
-      regionPathsChart(paths, {width: 640, measure: "ratio"}),
-      regionPathsChart(paths, {width: 640, measure: "gap", legend: false}),
-      scenarioCompareChart(history, means, {width: 640, measure: "ratio"})
-    );
+    if (withCharts) compare.replaceChildren(scenarioCompareChart(history, means, {width: 640, measure: "ratio"}));
     void charts.getBoundingClientRect(); // force layout: the charts are in the document and laid out
   };
   grid.addEventListener("input", redraw);

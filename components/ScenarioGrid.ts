@@ -129,24 +129,29 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     return value ?? "";
   }
 
+  // Writes only what changed: every DOM write invalidates style and layout, and a commit must stay within a frame.
   function render() {
-    tbody.querySelectorAll("tr").forEach((tr, r) => ((tr.firstElementChild as HTMLElement).textContent = rowName(rows[r])));
+    tbody.querySelectorAll("tr").forEach((tr, r) => setText(tr.firstElementChild as HTMLElement, rowName(rows[r])));
     const b = bounds(range);
     const multi = b.top !== b.bottom || b.left !== b.right;
     cells.forEach((row, r) =>
       row.forEach((td, c) => {
-        if (editing?.cell.row !== r || editing.cell.col !== c) td.textContent = text(r, c);
+        if (editing?.cell.row !== r || editing.cell.col !== c) setText(td, text(r, c));
         const selected = contains(range, {row: r, col: c});
-        td.setAttribute("aria-selected", String(selected));
-        td.classList.toggle("selected", selected && multi);
+        if (td.getAttribute("aria-selected") !== String(selected)) td.setAttribute("aria-selected", String(selected));
+        if (td.classList.contains("selected") !== (selected && multi)) td.classList.toggle("selected", selected && multi);
         const active = r === range.focus.row && c === range.focus.col;
-        td.tabIndex = active ? 0 : -1;
-        td.classList.toggle("active", active);
+        if (td.tabIndex !== (active ? 0 : -1)) td.tabIndex = active ? 0 : -1;
+        if (td.classList.contains("active") !== active) td.classList.toggle("active", active);
       })
     );
-    table.setAttribute("aria-readonly", String(Boolean(readOnly)));
-    message.textContent = messages.join("\n");
-    message.hidden = messages.length === 0;
+    if (table.getAttribute("aria-readonly") !== String(Boolean(readOnly))) table.setAttribute("aria-readonly", String(Boolean(readOnly)));
+    setText(message, messages.join("\n"));
+    if (message.hidden !== (messages.length === 0)) message.hidden = messages.length === 0;
+  }
+
+  function setText(node: HTMLElement, value: string) {
+    if (node.textContent !== value || node.firstElementChild) node.textContent = value;
   }
 
   function select(next: Range, focus = true) {
@@ -203,10 +208,12 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     const {cell, input, original} = editing;
     editing = null;
     input.remove();
+    // Move first, so the commit renders once with the new active cell.
+    if (then) range = then;
     // Unchanged text must not round the stored value to what the cell displays.
     if (keep && input.value !== original) commitTexts([{row: cell.row, col: cell.col, text: input.value}]);
     else render();
-    select(then ?? range);
+    cells[range.focus.row]?.[range.focus.col]?.focus();
   }
 
   function onEditorKey(e: KeyboardEvent) {
