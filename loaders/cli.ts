@@ -1,7 +1,7 @@
 // npm run ingest -- <file> [--out <path>] [--year <y>] [--encoding <e>] [--sheet <name>] [--layout <name>]
 // Prints the tidy CSV (UTF-8) to stdout or writes --out atomically; on bad input exits 1 with path:line:column: message.
 import {parseArgs} from "./cliArgs.js";
-import {ingest, ingestFileTo} from "./ingest.js";
+import {ingest, ingestFileTo, isWorkbook} from "./ingest.js";
 import {LoadError} from "./LoadError.js";
 import {formatTidyCsv} from "./tidy.js";
 import {writeAtomic} from "./writeAtomic.js";
@@ -15,8 +15,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const isXlsx = /\.xlsx$/i.test(args.file);
-    if (args.out && !isXlsx) {
+    if (args.out && !isWorkbook(args.file, args.options)) {
       const manifest = ingestFileTo(args.file, args.out, args.options);
       if (args.manifest) writeAtomic(args.manifest, JSON.stringify(manifest, null, 2) + "\n");
       process.stderr.write(`${args.file}: ${manifest.rows} rows (${manifest.missing} missing), ${manifest.source.encoding}, ${manifest.source.layout} → ${args.out}\n`);

@@ -108,12 +108,16 @@ export function validateFile(path: string, options: IngestOptions = {}): Manifes
  * @example const {rows, manifest} = await ingest("tables/6-13.xlsx", {sheet: "6-13"});
  */
 export async function ingest(path: string, options: IngestOptions = {}): Promise<{rows: TidyRow[]; manifest: Manifest}> {
-  const head = readHead(path);
-  if (sniffKind(head, options.name ?? path) === "xlsx") {
+  if (isWorkbook(path, options)) {
     const {ingestWorkbook} = await import("./xlsx.js");
     return ingestWorkbook(path, options);
   }
   return ingestFile(path, options);
+}
+
+/** True when the file is an XLSX workbook (by its bytes, not its name). @example isWorkbook("6-13.csv") // false */
+export function isWorkbook(path: string, options: IngestOptions = {}): boolean {
+  return sniffKind(readHead(path), options.name ?? path) === "xlsx";
 }
 
 /** Feeds located records through layout detection into the chosen parser; exported for the XLSX reader. */
