@@ -8,7 +8,27 @@ export default {
   // The default theme links Google Fonts; src/style.css imports Framework's theme without them.
   globalStylesheets: [],
   style: "style.css",
-  // No `pages` list: the sidebar lists every page under src/, so a new notebook needs no config edit.
+  // The sidebar in reading order. Keep Markdown out of components/ and loaders/: src/components is a symlink, so any
+  // .md there would be built as a page.
+  pages: [
+    {
+      name: "Notebooks · 笔记本",
+      pages: [
+        {name: "城乡收入差距 · Income gap", path: "/income-gap"},
+        {name: "分省收入差距 · Income gap by province", path: "/income-provinces"},
+        {name: "高标准农田 · Farmland", path: "/farmland"},
+        {name: "农村自来水 · Rural tap water", path: "/tap-water"},
+        {name: "目标记分卡 · Scorecard", path: "/scorecard"}
+      ]
+    },
+    {
+      name: "Data · 数据",
+      pages: [
+        {name: "数据来源 · Data sources", path: "/sources"},
+        {name: "数据修订 · Data revisions", path: "/revisions"}
+      ]
+    }
+  ],
   search: false,
   footer: "yearbook-scenarios · data: National Bureau of Statistics of China (国家统计局) and the sources named on each page.",
   preserveExtension: false

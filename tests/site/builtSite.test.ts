@@ -50,6 +50,11 @@ describe("built assets", () => {
 });
 
 describe("sources", () => {
+  it("keep Markdown out of components/ (src/components is a symlink: a .md there would be built as a page)", () => {
+    expect(listFiles("components").filter((f) => f.endsWith(".md"))).toEqual([]);
+    expect(builtPages().filter((route) => route.startsWith("/components"))).toEqual([]);
+  });
+
   it("use no npm: specifiers in src/, components/ or loaders/", () => {
     const sources = ["src", "components", "loaders"].flatMap((dir) =>
       listFiles(dir)
