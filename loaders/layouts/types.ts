@@ -1,4 +1,3 @@
-import type {Collector} from "../Collector.js";
 import type {CsvRecord} from "../records.js";
 
 /** The table layouts the loaders read. */
@@ -30,8 +29,6 @@ export interface LayoutParser {
   push(record: CsvRecord): void;
   end(): void;
 }
-
-export type LayoutFactory = (collector: Collector, options: LayoutOptions) => LayoutParser;
 
 /** True for a record whose cells are all blank (a blank line, or `,,,` exported from Excel). */
 export function isBlank(cells: string[]): boolean {
