@@ -177,8 +177,10 @@ export function importCsv(text: string, {baseline}: {baseline?: Scenario} = {}):
   }
 }
 
+/** Basis points to 12 significant digits: typed rates stay short ("650"), derived ones (the baseline's CAGR) keep
+ * enough precision that a shared scenario reproduces its projected yuan exactly. */
 function bp(rate: number): number {
-  return Math.round(rate * 1e6) / 100;
+  return Number((rate * 10000).toPrecision(12));
 }
 
 function series(values: number[]): number | number[] {
