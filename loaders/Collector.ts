@@ -22,6 +22,8 @@ export interface Indicator {
 }
 
 const YEARS = 2100 - 1949 + 1;
+// The duplicate check keeps one bit per region in a 32-bit word.
+if (REGIONS.length > 32) throw new Error("Collector's region masks hold at most 32 regions");
 const MAX_WARNINGS = 20;
 // Aggregates some yearbook tables interleave with provinces; they are not regions of GB/T 2260.
 const AGGREGATES = /^(东部|中部|西部|东北)(地区)?$|^(Eastern|Central|Western|Northeastern)( Region)?$/i;
@@ -37,7 +39,8 @@ export class Collector {
   readonly warnings: string[] = [];
   private moreWarnings = 0;
   private readonly indicators = new Map<string, Indicator>();
-  private seen = new Uint8Array(0);
+  /** Per indicator and year, a 32-bit mask of the regions seen (REGIONS has 32 entries), in pages of 256 indicators. */
+  private readonly seen: Uint32Array[] = [];
   private readonly regionCache = new Map<string, Region | null>();
   private readonly order = new Map<number, {year: number; direction: number; line: number}>();
 
@@ -66,12 +69,7 @@ export class Collector {
     }
     found.originals.add(info.original);
     // Each (indicator, region, year) gets one bit: a compact duplicate check that also holds for a million rows.
-    const need = (this.indicators.size * REGIONS.length * YEARS) >> 3;
-    if (need >= this.seen.length) {
-      const grown = new Uint8Array(Math.max(need + 1, this.seen.length * 2));
-      grown.set(this.seen);
-      this.seen = grown;
-    }
+    while (this.seen.length <= found.id >> 8) this.seen.push(new Uint32Array(256 * YEARS));
     return {...found, unit: info};
   }
 
@@ -129,12 +127,13 @@ export class Collector {
         }
       }
     }
-    const bit = (indicator.id * REGIONS.length + region.index) * YEARS + (year - 1949);
-    const mask = 1 << (bit & 7);
-    if (this.seen[bit >> 3] & mask) {
+    const page = this.seen[indicator.id >> 8];
+    const slot = (indicator.id & 255) * YEARS + (year - 1949);
+    const bit = 1 << region.index;
+    if (page[slot] & bit) {
       throw new LoadError(this.file, line, column, `duplicate key: ${indicator.name}, ${region.zh}, ${year} appears twice`);
     }
-    this.seen[bit >> 3] |= mask;
+    page[slot] |= bit;
     this.rows++;
     if (value === null) this.missing++;
     const row = this.reuse ? this.scratch : ({} as TidyRow);
