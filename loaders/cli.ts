@@ -1,5 +1,9 @@
 // npm run ingest -- <file> [--out <path>] [--year <y>] [--encoding <e>] [--sheet <name>] [--layout <name>]
 // Prints the tidy CSV (UTF-8) to stdout or writes --out atomically; on bad input exits 1 with path:line:column: message.
+import {createReadStream, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {pipeline} from "node:stream/promises";
 import {parseArgs} from "./cliArgs.js";
 import {ingest, ingestFileTo, isWorkbook} from "./ingest.js";
 import {LoadError} from "./LoadError.js";
@@ -21,6 +25,19 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${args.file}: ${manifest.rows} rows (${manifest.missing} missing), ${manifest.source.encoding}, ${manifest.source.layout} → ${args.out}\n`);
       return 0;
     }
+    if (!args.out && !isWorkbook(args.file, args.options)) {
+      // Validate the whole file before printing a byte (a pipe never sees half a table), in constant memory:
+      // stream into a temporary file, then copy it to stdout.
+      const dir = mkdtempSync(join(tmpdir(), "ingest-"));
+      try {
+        const manifest = ingestFileTo(args.file, join(dir, "tidy.csv"), args.options);
+        await pipeline(createReadStream(join(dir, "tidy.csv")), process.stdout, {end: false});
+        if (args.manifest) writeAtomic(args.manifest, JSON.stringify(manifest, null, 2) + "\n");
+      } finally {
+        rmSync(dir, {recursive: true, force: true});
+      }
+      return 0;
+    }
     const {rows, manifest} = await ingest(args.file, args.options);
     const csv = formatTidyCsv(rows);
     if (args.out) writeAtomic(args.out, csv);
@@ -28,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
     if (args.manifest) writeAtomic(args.manifest, JSON.stringify(manifest, null, 2) + "\n");
     return 0;
   } catch (error) {
+    // A reader that stops early (`| head`) is not an ingest failure.
+    if ((error as NodeJS.ErrnoException).code === "EPIPE") return 0;
     if (error instanceof LoadError) process.stderr.write(`${error.message}\n`);
     else if ((error as NodeJS.ErrnoException).code === "ENOENT") process.stderr.write(`${args.file}: no such file\n`);
     else process.stderr.write(`${args.file}: ${(error as Error).message}\n`);
