@@ -17,7 +17,7 @@ const TABLE: [string, string, string, string, string[]][] = [
   ["120000", "天津", "天津市", "Tianjin", []],
   ["130000", "河北", "河北省", "Hebei", []],
   ["140000", "山西", "山西省", "Shanxi", []],
-  ["150000", "内蒙古", "内蒙古自治区", "Inner Mongolia", ["Nei Mongol", "Neimenggu"]],
+  ["150000", "内蒙古", "内蒙古自治区", "Inner Mongolia", ["内蒙", "Nei Mongol", "Neimenggu"]],
   ["210000", "辽宁", "辽宁省", "Liaoning", []],
   ["220000", "吉林", "吉林省", "Jilin", []],
   ["230000", "黑龙江", "黑龙江省", "Heilongjiang", []],
@@ -32,7 +32,7 @@ const TABLE: [string, string, string, string, string[]][] = [
   ["420000", "湖北", "湖北省", "Hubei", []],
   ["430000", "湖南", "湖南省", "Hunan", []],
   ["440000", "广东", "广东省", "Guangdong", []],
-  ["450000", "广西", "广西壮族自治区", "Guangxi", ["Guangxi Zhuang"]],
+  ["450000", "广西", "广西壮族自治区", "Guangxi", ["广西自治区", "Guangxi Zhuang"]],
   ["460000", "海南", "海南省", "Hainan", []],
   ["500000", "重庆", "重庆市", "Chongqing", []],
   ["510000", "四川", "四川省", "Sichuan", []],
@@ -42,8 +42,8 @@ const TABLE: [string, string, string, string, string[]][] = [
   ["610000", "陕西", "陕西省", "Shaanxi", []],
   ["620000", "甘肃", "甘肃省", "Gansu", []],
   ["630000", "青海", "青海省", "Qinghai", []],
-  ["640000", "宁夏", "宁夏回族自治区", "Ningxia", ["Ningxia Hui"]],
-  ["650000", "新疆", "新疆维吾尔自治区", "Xinjiang", ["Xinjiang Uygur", "Xinjiang Uyghur"]]
+  ["640000", "宁夏", "宁夏回族自治区", "Ningxia", ["宁夏自治区", "Ningxia Hui"]],
+  ["650000", "新疆", "新疆维吾尔自治区", "Xinjiang", ["新疆自治区", "新疆维吾尔族自治区", "Xinjiang Uygur", "Xinjiang Uyghur"]]
 ];
 
 /** The nation and the 31 provincial-level regions, in GB/T 2260 order. */
@@ -54,7 +54,12 @@ const LOOKUP = new Map<string, Region>();
 TABLE.forEach(([code, zh, full, en, others], index) => {
   const region = REGIONS[index];
   const names = [code, zh, full, en, ...others];
-  if (code !== "CN") names.push(code.slice(0, 2), `${en} Province`, `${en} Municipality`, `${en} Autonomous Region`);
+  if (code !== "CN") {
+    names.push(code.slice(0, 2));
+    for (const latin of [en, ...others].filter((n) => /^[A-Za-z]/.test(n))) {
+      names.push(`${latin} Province`, `${latin} Municipality`, `${latin} Autonomous Region`, `${latin} Shi`, `${latin} Sheng`);
+    }
+  }
   for (const name of names) LOOKUP.set(normalizeRegionName(name), region);
 });
 
