@@ -263,16 +263,17 @@ function badLineIn(chunk: Uint8Array, encoding: string, partialStart: boolean): 
 }
 
 /**
- * Writes tidy lines into a 1 MB byte buffer flushed with writeSync. Rows come grouped by indicator and region, so the
- * quoted, UTF-8 encoded front of the line is made once per group and copied; year and value are ASCII, written byte
- * by byte. No per-row string or encoding work: that was most of the time on a million-row file.
+ * Writes tidy lines into a 1 MB byte buffer flushed with writeSync. The quoted, UTF-8 encoded fronts of a line
+ * (indicator and unit; region code and name) are made once and copied; year and value are ASCII, written byte by
+ * byte. No per-row string or encoding work: that was most of the time on a million-row file.
  */
 function bufferedWriter(fd: number) {
   const buffer = Buffer.allocUnsafe(1 << 20);
   let used = 0;
   let lastIndicator = "";
-  let lastRegion = "";
-  let prefix = Buffer.alloc(0);
+  let lastUnit = "";
+  let indicatorPart = Buffer.alloc(0);
+  const regionParts = new Map<string, Buffer>();
   const flush = () => {
     if (used) writeSync(fd, buffer, 0, used);
     used = 0;
@@ -290,13 +291,18 @@ function bufferedWriter(fd: number) {
     write,
     flush,
     row(r: TidyRow) {
-      if (r.indicator !== lastIndicator || r.region !== lastRegion) {
+      if (r.indicator !== lastIndicator || r.unit !== lastUnit) {
         lastIndicator = r.indicator;
-        lastRegion = r.region;
-        prefix = Buffer.from(`${csvField(r.indicator)},${csvField(r.unit)},${r.region_code},${csvField(r.region)},`);
+        lastUnit = r.unit;
+        indicatorPart = Buffer.from(`${csvField(r.indicator)},${csvField(r.unit)},`);
       }
-      if (used + prefix.length + 40 > buffer.length) flush();
-      used += prefix.copy(buffer, used);
+      let regionPart = regionParts.get(r.region_code);
+      if (!regionPart) regionParts.set(r.region_code, (regionPart = Buffer.from(`${r.region_code},${csvField(r.region)},`)));
+      if (used + indicatorPart.length + regionPart.length + 40 > buffer.length) flush();
+      buffer.set(indicatorPart, used);
+      used += indicatorPart.length;
+      buffer.set(regionPart, used);
+      used += regionPart.length;
       used = writeDigits(buffer, used, r.year);
       buffer[used++] = 44;
       const v = r.value;
