@@ -189,14 +189,25 @@ export class Collector {
 function plainNumber(raw: string): number | null {
   const n = raw.length;
   if (n === 0 || n > 15) return null;
-  let i = raw.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = raw.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
   if (i === n) return null;
-  let dot = false;
+  let whole = 0;
   for (; i < n; i++) {
     const c = raw.charCodeAt(i);
-    if (c === 46 && !dot) dot = true;
-    else if (c < 48 || c > 57) return null;
+    if (c >= 48 && c <= 57) whole = whole * 10 + (c - 48);
+    else if (c === 46) return decimal(raw, i + 1);
+    else return null;
   }
-  if (raw.charCodeAt(n - 1) === 46) return null;
+  return negative ? -whole : whole;
+}
+
+/** The rest of a plain decimal after its point: digits only, at least one; the conversion is JavaScript's own. */
+function decimal(raw: string, from: number): number | null {
+  if (from === raw.length) return null;
+  for (let i = from; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
   return +raw;
 }

@@ -88,6 +88,12 @@ describe("ingestText, ingestFileTo and ingest (XLSX)", () => {
     expect(formatTidyCsv(rows)).toBe("indicator,unit,region_code,region,year,value\n城镇居民人均可支配收入,元,CN,全国,2024,54188\n");
   });
 
+  it("reads plain numbers on the fast path exactly as Number() does", () => {
+    const body = ["007", "-3.5", ".5", "1.", "123456789012345", "0"].map((v, i) => `${2000 + i},${v}`).join("\n");
+    const {rows} = ingestText(`year,增长(%)\n${body}\n`, {name: "n.csv"});
+    expect(rows.map((r) => r.value)).toEqual([7, -3.5, 0.5, 1, 123456789012345, 0]);
+  });
+
   it("ingestFileTo streams the same CSV that formatTidyCsv makes", () => {
     const out = join(tmp, "stream.csv");
     const manifest = ingestFileTo(fixture("yearbook-2019.csv"), out);
