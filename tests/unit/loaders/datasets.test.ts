@@ -1,3 +1,7 @@
+import {spawnSync} from "node:child_process";
+import {copyFileSync, mkdirSync, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
 import {describe, expect, it} from "vitest";
 import {DATASETS, datasetById} from "../../../loaders/datasets.js";
 import {formatTidyCsv} from "../../../loaders/tidy.js";
@@ -45,5 +49,30 @@ describe("bundled datasets", () => {
   it("reads plan indicators with province scopes and the 2025 targets", () => {
     expect(value("plan-indicators", "高标准农田累计建成面积", "黑龙江", 2023)).toBe(10800);
     expect(value("plan-targets", "农村自来水普及率", "全国", 2025)).toBe(88);
+  });
+});
+
+describe("a bad bundled file fails its loader entry point with the located message", () => {
+  const bad = "tests/fixtures/bad/text-in-number.csv";
+
+  it("load({resolve}) reads the staged file and throws its LoadError", () => {
+    expect(() => datasetById("province-urban-income").load({resolve: () => bad})).toThrow(`${bad}:8:4: "3x849" is not a number (column 2017年)`);
+  });
+
+  it("src/data/<id>.csv.ts exits non-zero with path:line:column on stderr (what fails observable build)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ys-entry-"));
+    try {
+      mkdirSync(join(dir, "data/nbs-exports"), {recursive: true});
+      copyFileSync(bad, join(dir, "data/nbs-exports/城镇居民人均可支配收入.csv"));
+      const result = spawnSync(process.execPath, [resolve("node_modules/tsx/dist/cli.mjs"), resolve("src/data/province-urban-income.csv.ts")], {
+        cwd: dir,
+        encoding: "utf8"
+      });
+      expect(result.status).not.toBe(0);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toContain('data/nbs-exports/城镇居民人均可支配收入.csv:8:4: "3x849" is not a number (column 2017年)');
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   });
 });
