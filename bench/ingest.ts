@@ -18,7 +18,8 @@ interface Measure {
   rows: number;
 }
 
-const status = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync("/proc/self/status", "utf8"))![1]) * 1024;
+const status = (field: string) =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync("/proc/self/status", "utf8"))![1]) * 1024;
 const peak = () => status("VmHWM");
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -57,7 +58,8 @@ function utf8Copy(from: string, to: string): void {
   const output = openSync(to, "w");
   const decoder = new TextDecoder("gb18030", {fatal: true});
   const buffer = Buffer.allocUnsafe(1 << 20);
-  for (let n; (n = readSync(input, buffer, 0, buffer.length, null)) > 0; ) writeSync(output, decoder.decode(buffer.subarray(0, n), {stream: true}));
+  for (let n; (n = readSync(input, buffer, 0, buffer.length, null)) > 0;)
+    writeSync(output, decoder.decode(buffer.subarray(0, n), {stream: true}));
   writeSync(output, decoder.decode());
   closeSync(input);
   closeSync(output);
@@ -80,10 +82,16 @@ async function main() {
     const {lines, blocks} = writeSyntheticPortal(gb, rows);
     utf8Copy(gb, utf8);
     const size = statSync(gb).size;
-    console.log(`SYNTHETIC data: ${rows.toLocaleString("en-US")} region rows × 7 years in ${blocks} portal blocks, ${lines.toLocaleString("en-US")} lines, GB18030 ${mb(size)} MB (UTF-8 copy ${mb(statSync(utf8).size)} MB)`);
+    console.log(
+      `SYNTHETIC data: ${rows.toLocaleString("en-US")} region rows × 7 years in ${blocks} portal blocks, ${lines.toLocaleString("en-US")} lines, GB18030 ${mb(size)} MB (UTF-8 copy ${mb(statSync(utf8).size)} MB)`
+    );
     const measure = (kind: string, file: string) =>
       Array.from({length: runs}, () => {
-        const result = spawnSync(process.execPath, ["--import", "tsx", "bench/ingest.ts", "--child", kind, file, join(dir, "out.csv")], {encoding: "utf8", maxBuffer: 1 << 20});
+        const result = spawnSync(
+          process.execPath,
+          ["--import", "tsx", "bench/ingest.ts", "--child", kind, file, join(dir, "out.csv")],
+          {encoding: "utf8", maxBuffer: 1 << 20}
+        );
         if (result.status !== 0) throw new Error(`${kind} run failed: ${result.stderr}`);
         return JSON.parse(result.stdout) as Measure;
       });
@@ -96,11 +104,27 @@ async function main() {
       const base = median(ms.map((m) => m.baseBytes));
       return {name, seconds: t, rowsPerSecond: rows / t, peak: p, base, note};
     };
-    const a = row("loaders ingestFileTo (GB18030 → tidy CSV, validated)", ours, `${ours[0].rows.toLocaleString("en-US")} tidy rows written`);
-    const v = row("loaders validateFile (GB18030 → validated rows, nothing written)", checked, `${checked[0].rows.toLocaleString("en-US")} tidy rows checked`);
-    const b = row("DuckDB read_csv (UTF-8 copy → table, all VARCHAR)", duck, `${duck[0].rows.toLocaleString("en-US")} lines read`);
-    console.log(`\nmedian of ${runs} runs, each in its own process; rows/s counts region rows (${rows.toLocaleString("en-US")})\n`);
-    console.log("| reader | median s | region rows/s | peak RSS | peak ÷ file | RSS before reading | (peak − before) ÷ file | note |");
+    const a = row(
+      "loaders ingestFileTo (GB18030 → tidy CSV, validated)",
+      ours,
+      `${ours[0].rows.toLocaleString("en-US")} tidy rows written`
+    );
+    const v = row(
+      "loaders validateFile (GB18030 → validated rows, nothing written)",
+      checked,
+      `${checked[0].rows.toLocaleString("en-US")} tidy rows checked`
+    );
+    const b = row(
+      "DuckDB read_csv (UTF-8 copy → table, all VARCHAR)",
+      duck,
+      `${duck[0].rows.toLocaleString("en-US")} lines read`
+    );
+    console.log(
+      `\nmedian of ${runs} runs, each in its own process; rows/s counts region rows (${rows.toLocaleString("en-US")})\n`
+    );
+    console.log(
+      "| reader | median s | region rows/s | peak RSS | peak ÷ file | RSS before reading | (peak − before) ÷ file | note |"
+    );
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const r of [a, v, b]) {
       console.log(

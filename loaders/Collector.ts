@@ -55,17 +55,38 @@ export class Collector {
   /** Registers an indicator (name without unit) and its unit as written; the same name must keep one canonical unit. */
   indicator(name: string, unit: string, line: number, column?: number): Indicator {
     const clean = cleanText(name);
-    if (looksLikeFormula(clean)) throw new LoadError(this.file, line, column, `"${clean}" looks like a spreadsheet formula`);
+    if (looksLikeFormula(clean))
+      throw new LoadError(this.file, line, column, `"${clean}" looks like a spreadsheet formula`);
     const info = unitInfo(unit);
     let found = this.indicators.get(clean);
     if (!found) {
-      const check = tidyRowSchema.safeParse({indicator: clean, unit: info.canonical, region_code: "CN", region: "全国", year: 2000, value: null});
+      const check = tidyRowSchema.safeParse({
+        indicator: clean,
+        unit: info.canonical,
+        region_code: "CN",
+        region: "全国",
+        year: 2000,
+        value: null
+      });
       if (!check.success) throw new LoadError(this.file, line, column, firstIssue(check));
       const schema = valueSchema(clean, info) as z.ZodNumber;
-      found = {id: this.indicators.size, name: clean, unit: info, schema, lo: schema.minValue ?? -Infinity, hi: schema.maxValue ?? Infinity, originals: new Set()};
+      found = {
+        id: this.indicators.size,
+        name: clean,
+        unit: info,
+        schema,
+        lo: schema.minValue ?? -Infinity,
+        hi: schema.maxValue ?? Infinity,
+        originals: new Set()
+      };
       this.indicators.set(clean, found);
     } else if (found.unit.canonical !== info.canonical) {
-      throw new LoadError(this.file, line, column, `indicator ${clean} is in ${found.unit.canonical} elsewhere but in ${info.original || "no unit"} here`);
+      throw new LoadError(
+        this.file,
+        line,
+        column,
+        `indicator ${clean} is in ${found.unit.canonical} elsewhere but in ${info.original || "no unit"} here`
+      );
     }
     found.originals.add(info.original);
     // Each (indicator, region, year) gets one bit: a compact duplicate check that also holds for a million rows.
@@ -82,10 +103,16 @@ export class Collector {
     }
     if (region) return region;
     const name = cleanText(raw);
-    if (looksLikeFormula(name)) throw new LoadError(this.file, line, column, `"${name}" looks like a spreadsheet formula`);
+    if (looksLikeFormula(name))
+      throw new LoadError(this.file, line, column, `"${name}" looks like a spreadsheet formula`);
     if (name === "") throw new LoadError(this.file, line, column, "region name is empty");
     const suggestion = suggestRegion(name);
-    throw new LoadError(this.file, line, column, `unknown region "${name}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}`);
+    throw new LoadError(
+      this.file,
+      line,
+      column,
+      `unknown region "${name}"${suggestion ? ` (did you mean ${suggestion}?)` : ""}`
+    );
   }
 
   /** True when a row label is a regional aggregate (东部地区) that tables add between provinces. */
@@ -96,14 +123,23 @@ export class Collector {
   /** A year from a header or cell (`2019年`, `２０１９`), validated; a LoadError at the cell otherwise. */
   year(raw: string, line: number, column: number): number {
     const text = cleanText(raw).normalize("NFKC").replace(/年$/, "").trim();
-    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new LoadError(this.file, line, column, `"${cleanText(raw)}" is not a year`);
+    if (!/^-?\d+(\.\d+)?$/.test(text))
+      throw new LoadError(this.file, line, column, `"${cleanText(raw)}" is not a year`);
     const result = yearSchema.safeParse(Number(text));
     if (!result.success) throw new LoadError(this.file, line, column, `${firstIssue(result)}: ${text}`);
     return result.data;
   }
 
   /** Parses, converts, validates and emits one observation. */
-  value(indicator: Indicator, region: Region, year: number, raw: string, line: number, column: number, columnName: string): void {
+  value(
+    indicator: Indicator,
+    region: Region,
+    year: number,
+    raw: string,
+    line: number,
+    column: number,
+    columnName: string
+  ): void {
     let value: number | null = plainNumber(raw);
     if (value === null) {
       const cell = parseCell(raw);
@@ -111,9 +147,17 @@ export class Collector {
         throw new LoadError(this.file, line, column, `"${cleanText(raw)}" ${cell.message} (column ${columnName})`);
       } else if (cell.kind === "number") {
         if (cell.percent && indicator.unit.canonical !== "%" && indicator.unit.canonical !== "") {
-          throw new LoadError(this.file, line, column, `"${cleanText(raw)}" has a percent sign in a column in ${indicator.unit.original} (column ${columnName})`);
+          throw new LoadError(
+            this.file,
+            line,
+            column,
+            `"${cleanText(raw)}" has a percent sign in a column in ${indicator.unit.original} (column ${columnName})`
+          );
         }
-        if (cell.note) this.warn(`${this.file}:${line}:${column}: note marker ${cell.note} after ${cleanText(raw).replace(cell.note, "")} (kept the number)`);
+        if (cell.note)
+          this.warn(
+            `${this.file}:${line}:${column}: note marker ${cell.note} after ${cleanText(raw).replace(cell.note, "")} (kept the number)`
+          );
         value = cell.value;
       }
     }
@@ -123,7 +167,12 @@ export class Collector {
       if (!(value > indicator.lo && value < indicator.hi)) {
         const check = indicator.schema.safeParse(value);
         if (!check.success) {
-          throw new LoadError(this.file, line, column, `${firstIssue(check)}: ${cleanText(raw)} (${indicator.name}, ${region.zh} ${year})`);
+          throw new LoadError(
+            this.file,
+            line,
+            column,
+            `${firstIssue(check)}: ${cleanText(raw)} (${indicator.name}, ${region.zh} ${year})`
+          );
         }
       }
     }
@@ -131,7 +180,12 @@ export class Collector {
     const slot = (indicator.id & 255) * YEARS + (year - 1949);
     const bit = 1 << region.index;
     if (page[slot] & bit) {
-      throw new LoadError(this.file, line, column, `duplicate key: ${indicator.name}, ${region.zh}, ${year} appears twice`);
+      throw new LoadError(
+        this.file,
+        line,
+        column,
+        `duplicate key: ${indicator.name}, ${region.zh}, ${year} appears twice`
+      );
     }
     page[slot] |= bit;
     this.rows++;
@@ -156,7 +210,12 @@ export class Collector {
     }
     const direction = Math.sign(year - last.year);
     if (direction !== 0 && last.direction !== 0 && direction !== last.direction) {
-      throw new LoadError(this.file, line, column, `years out of order: ${year} after ${last.year} (line ${last.line}) for ${indicator.name}, ${region.zh}`);
+      throw new LoadError(
+        this.file,
+        line,
+        column,
+        `years out of order: ${year} after ${last.year} (line ${last.line}) for ${indicator.name}, ${region.zh}`
+      );
     }
     this.order.set(key, {year, direction: direction || last.direction, line});
   }
@@ -175,7 +234,8 @@ export class Collector {
   /** Original and canonical unit per indicator, for the manifest. */
   units(): Record<string, {canonical: string; original: string[]}> {
     const units: Record<string, {canonical: string; original: string[]}> = {};
-    for (const ind of this.indicators.values()) units[ind.name] = {canonical: ind.unit.canonical, original: [...ind.originals]};
+    for (const ind of this.indicators.values())
+      units[ind.name] = {canonical: ind.unit.canonical, original: [...ind.originals]};
     return units;
   }
 

@@ -10,8 +10,14 @@ export interface BundledSpec {
   notes: string;
 }
 
-const PORTAL_NOTES = "data/nbs-exports/README.md: unedited NBS portal export (国家数据, 分省年度数据), GBK, CRLF, 31 provinces 2013-2019";
-const portal = (id: string, name: string): BundledSpec => ({id, file: `data/nbs-exports/${name}.csv`, options: {}, notes: PORTAL_NOTES});
+const PORTAL_NOTES =
+  "data/nbs-exports/README.md: unedited NBS portal export (国家数据, 分省年度数据), GBK, CRLF, 31 provinces 2013-2019";
+const portal = (id: string, name: string): BundledSpec => ({
+  id,
+  file: `data/nbs-exports/${name}.csv`,
+  options: {},
+  notes: PORTAL_NOTES
+});
 
 /** Every bundled table besides income-national, read through the generic ingest (layout and encoding detected). */
 export const BUNDLED: BundledSpec[] = [
@@ -68,7 +74,9 @@ export const BUNDLED: BundledSpec[] = [
   {
     id: "plan-targets",
     file: "data/plan/targets.csv",
-    options: {long: {year: "target_year", value: "target_value", ignore: ["direction", "baseline_value", "baseline_year"]}},
+    options: {
+      long: {year: "target_year", value: "target_value", ignore: ["direction", "baseline_value", "baseline_year"]}
+    },
     notes:
       "data/plan/SOURCES-indicators.md (Targets): 2025 targets of the plan (发改规划〔2022〕960号); year is the target year; direction (>=, <=, ~) and baselines are in data/plan/targets.csv"
   }
@@ -78,7 +86,10 @@ export const BUNDLED: BundledSpec[] = [
  * Reads one bundled table (or, for a reload, the staged file `resolve` points to) into tidy rows and its manifest.
  * @example loadBundled(BUNDLED[0]).manifest.rows // 217
  */
-export function loadBundled(spec: BundledSpec, resolve?: (input: string) => string): {rows: TidyRow[]; manifest: Manifest} {
+export function loadBundled(
+  spec: BundledSpec,
+  resolve?: (input: string) => string
+): {rows: TidyRow[]; manifest: Manifest} {
   const path = resolve?.(spec.file) ?? spec.file;
   return ingestFile(path, {...spec.options, dataset: spec.id, name: path, notes: spec.notes});
 }

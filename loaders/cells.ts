@@ -5,7 +5,25 @@ export type CellValue =
   | {kind: "error"; message: string};
 
 // Yearbooks mark "no figure" in several ways; all of them mean missing, never 0.
-const MISSING = new Set(["", "…", "……", "...", "..", "-", "--", "—", "——", "－", "―", "─", "－－", "NA", "N/A", "n/a", "null"]);
+const MISSING = new Set([
+  "",
+  "…",
+  "……",
+  "...",
+  "..",
+  "-",
+  "--",
+  "—",
+  "——",
+  "－",
+  "―",
+  "─",
+  "－－",
+  "NA",
+  "N/A",
+  "n/a",
+  "null"
+]);
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const NOTE = /(?:\*+|[①-⑳]+|#|△|▲|†)$/u;
@@ -39,8 +57,10 @@ export function looksLikeFormula(cell: string): boolean {
  */
 export function parseCell(raw: string): CellValue {
   // Fast path: a plain ASCII number, the bulk of every file.
-  if (raw.length > 0 && raw.length < 16 && NUMBER.test(raw)) return {kind: "number", value: Number(raw), percent: false, note: null};
-  if (looksLikeFormula(raw) && !MISSING.has(raw.trim())) return {kind: "error", message: "looks like a spreadsheet formula"};
+  if (raw.length > 0 && raw.length < 16 && NUMBER.test(raw))
+    return {kind: "number", value: Number(raw), percent: false, note: null};
+  if (looksLikeFormula(raw) && !MISSING.has(raw.trim()))
+    return {kind: "error", message: "looks like a spreadsheet formula"};
   let text = toHalfWidth(raw);
   if (MISSING.has(text) || MISSING.has(raw.trim())) return {kind: "missing"};
   let note: string | null = null;

@@ -22,7 +22,9 @@ async function main(argv: string[]): Promise<number> {
     if (args.out && !isWorkbook(args.file, args.options)) {
       const manifest = ingestFileTo(args.file, args.out, args.options);
       if (args.manifest) writeAtomic(args.manifest, JSON.stringify(manifest, null, 2) + "\n");
-      process.stderr.write(`${args.file}: ${manifest.rows} rows (${manifest.missing} missing), ${manifest.source.encoding}, ${manifest.source.layout} → ${args.out}\n`);
+      process.stderr.write(
+        `${args.file}: ${manifest.rows} rows (${manifest.missing} missing), ${manifest.source.encoding}, ${manifest.source.layout} → ${args.out}\n`
+      );
       return 0;
     }
     if (!args.out && !isWorkbook(args.file, args.options)) {

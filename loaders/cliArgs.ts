@@ -2,7 +2,8 @@ import type {IngestOptions} from "./ingest.js";
 import type {LayoutName} from "./layouts/types.js";
 
 /** The one-line usage printed with every argument error. */
-export const USAGE = "usage: npm run ingest -- <file> [--out <path>] [--year <y>] [--encoding <e>] [--sheet <name>] [--layout <name>] [--manifest <path>]";
+export const USAGE =
+  "usage: npm run ingest -- <file> [--out <path>] [--year <y>] [--encoding <e>] [--sheet <name>] [--layout <name>] [--manifest <path>]";
 const LAYOUTS = ["nbs-province", "nbs-national", "yearbook", "long"];
 
 /** Parses the command line into a file, an output path and ingest options. @example parseArgs(["x.csv", "--year", "2019"]) */
@@ -21,7 +22,8 @@ export function parseArgs(argv: string[]): {file: string; out?: string; manifest
     if (arg === "--out" || arg === "-o") out = next();
     else if (arg === "--year") {
       const y = Number(next());
-      if (!Number.isInteger(y) || y < 1949 || y > 2100) throw new Error(`--year must be a year between 1949 and 2100\n${USAGE}`);
+      if (!Number.isInteger(y) || y < 1949 || y > 2100)
+        throw new Error(`--year must be a year between 1949 and 2100\n${USAGE}`);
       options.year = y;
     } else if (arg === "--encoding") options.encoding = next();
     else if (arg === "--sheet") options.sheet = next();

@@ -1,4 +1,14 @@
-import {closeSync, openSync, readSync, readFileSync, writeSync, renameSync, rmSync, mkdirSync, fsyncSync} from "node:fs";
+import {
+  closeSync,
+  openSync,
+  readSync,
+  readFileSync,
+  writeSync,
+  renameSync,
+  rmSync,
+  mkdirSync,
+  fsyncSync
+} from "node:fs";
 import {createHash} from "node:crypto";
 import {basename, dirname, join} from "node:path";
 import {Collector, type RowSink} from "./Collector.js";
@@ -46,7 +56,10 @@ const DETECT_RECORDS = 40;
  * Parses already decoded text (pure: no file system) into validated tidy rows.
  * @example ingestText("数据库：分省年度数据\n指标：城镇居民人均可支配收入(元)\n地区,2019年\n北京市,73849\n", {name: "x.csv"}).rows
  */
-export function ingestText(text: string, options: IngestOptions = {}): {rows: TidyRow[]; layout: LayoutName; warnings: string[]} {
+export function ingestText(
+  text: string,
+  options: IngestOptions = {}
+): {rows: TidyRow[]; layout: LayoutName; warnings: string[]} {
   const rows: TidyRow[] = [];
   const collector = new Collector(options.name ?? "<input>", (row) => rows.push(row));
   const feed = pipeline(collector, options, guessDelimiter(text.slice(0, 4096)));
@@ -100,14 +113,21 @@ export function ingestFileTo(path: string, out: string, options: IngestOptions =
  * @example validateFile("data/nbs-exports/城镇人口（万人）.csv").rows // 217
  */
 export function validateFile(path: string, options: IngestOptions = {}): Manifest {
-  return manifestOf(path, options, run(path, options, () => {}, true));
+  return manifestOf(
+    path,
+    options,
+    run(path, options, () => {}, true)
+  );
 }
 
 /**
  * Any supported file, XLSX workbooks included (exceljs reads them asynchronously).
  * @example const {rows, manifest} = await ingest("tables/6-13.xlsx", {sheet: "6-13"});
  */
-export async function ingest(path: string, options: IngestOptions = {}): Promise<{rows: TidyRow[]; manifest: Manifest}> {
+export async function ingest(
+  path: string,
+  options: IngestOptions = {}
+): Promise<{rows: TidyRow[]; manifest: Manifest}> {
   if (isWorkbook(path, options)) {
     const {ingestWorkbook} = await import("./xlsx.js");
     return ingestWorkbook(path, options);
@@ -140,7 +160,12 @@ export function recordPipeline(collector: Collector, options: IngestOptions) {
     end(): LayoutName {
       if (!parser) {
         if (buffered.every((r) => r.cells.every((c) => c.trim() === ""))) {
-          throw new LoadError(collector.file, buffered.length ? buffered[buffered.length - 1].line : 1, undefined, "empty file");
+          throw new LoadError(
+            collector.file,
+            buffered.length ? buffered[buffered.length - 1].line : 1,
+            undefined,
+            "empty file"
+          );
         }
         open();
       }
@@ -199,9 +224,12 @@ function run(path: string, options: IngestOptions, onRow: RowSink, reuse = false
     };
     let chunk = read();
     const first = chunk ?? new Uint8Array(0);
-    if (sniffKind(first, file) === "xlsx") throw new LoadError(file, undefined, undefined, "this is an XLSX workbook: read it with ingest() or the CLI");
+    if (sniffKind(first, file) === "xlsx")
+      throw new LoadError(file, undefined, undefined, "this is an XLSX workbook: read it with ingest() or the CLI");
     const complete = first.length < CHUNK;
-    const encoding: Encoding = options.encoding ? normalizeEncoding(options.encoding, file) : sniffEncoding(first, file, complete);
+    const encoding: Encoding = options.encoding
+      ? normalizeEncoding(options.encoding, file)
+      : sniffEncoding(first, file, complete);
     const decoder = new TextDecoder(encoding, {fatal: true});
     const collector = new Collector(file, onRow, reuse);
     let feed: ReturnType<typeof pipeline> | null = null;
@@ -212,7 +240,12 @@ function run(path: string, options: IngestOptions, onRow: RowSink, reuse = false
       try {
         text = decoder.decode(chunk, {stream: true});
       } catch {
-        throw new LoadError(file, linesBefore + badLineIn(chunk, encoding, index > 0), undefined, `not valid ${encoding} text${options.encoding ? "" : " (try --encoding)"}`);
+        throw new LoadError(
+          file,
+          linesBefore + badLineIn(chunk, encoding, index > 0),
+          undefined,
+          `not valid ${encoding} text${options.encoding ? "" : " (try --encoding)"}`
+        );
       }
       if (index === 0) text = text.replace(/^\uFEFF/, "");
       feed ??= pipeline(collector, options, guessDelimiter(text.slice(0, 4096)));
@@ -297,7 +330,8 @@ function bufferedWriter(fd: number) {
         indicatorPart = Buffer.from(`${csvField(r.indicator)},${csvField(r.unit)},`);
       }
       let regionPart = regionParts.get(r.region_code);
-      if (!regionPart) regionParts.set(r.region_code, (regionPart = Buffer.from(`${r.region_code},${csvField(r.region)},`)));
+      if (!regionPart)
+        regionParts.set(r.region_code, (regionPart = Buffer.from(`${r.region_code},${csvField(r.region)},`)));
       if (used + indicatorPart.length + regionPart.length + 40 > buffer.length) flush();
       buffer.set(indicatorPart, used);
       used += indicatorPart.length;
@@ -327,7 +361,14 @@ function writeDigits(buffer: Buffer, at: number, n: number): number {
 export function manifestOf(path: string, options: IngestOptions, s: Summary): Manifest {
   return {
     dataset: options.dataset ?? basename(path).replace(/\.[^.]+$/, ""),
-    source: {file: options.name ?? path, sha256: s.sha256, bytes: s.bytes, encoding: s.encoding, layout: s.layout, ...(options.notes ? {notes: options.notes} : {})},
+    source: {
+      file: options.name ?? path,
+      sha256: s.sha256,
+      bytes: s.bytes,
+      encoding: s.encoding,
+      layout: s.layout,
+      ...(options.notes ? {notes: options.notes} : {})
+    },
     rows: s.collector.rows,
     missing: s.collector.missing,
     units: s.collector.units(),

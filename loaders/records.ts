@@ -40,7 +40,13 @@ export class RecordSplitter {
   end(): void {
     if (this.carry !== "") this.takeLine(this.carry.endsWith("\r") ? this.carry.slice(0, -1) : this.carry);
     this.carry = "";
-    if (this.pending) throw new LoadError(this.file, this.pending.line, undefined, "unterminated quoted field (file ends inside quotes)");
+    if (this.pending)
+      throw new LoadError(
+        this.file,
+        this.pending.line,
+        undefined,
+        "unterminated quoted field (file ends inside quotes)"
+      );
   }
 
   private takeLine(text: string): void {

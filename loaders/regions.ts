@@ -43,7 +43,13 @@ const TABLE: [string, string, string, string, string[]][] = [
   ["620000", "甘肃", "甘肃省", "Gansu", []],
   ["630000", "青海", "青海省", "Qinghai", []],
   ["640000", "宁夏", "宁夏回族自治区", "Ningxia", ["宁夏自治区", "Ningxia Hui"]],
-  ["650000", "新疆", "新疆维吾尔自治区", "Xinjiang", ["新疆自治区", "新疆维吾尔族自治区", "Xinjiang Uygur", "Xinjiang Uyghur"]]
+  [
+    "650000",
+    "新疆",
+    "新疆维吾尔自治区",
+    "Xinjiang",
+    ["新疆自治区", "新疆维吾尔族自治区", "Xinjiang Uygur", "Xinjiang Uyghur"]
+  ]
 ];
 
 /** The nation and the 31 provincial-level regions, in GB/T 2260 order. */
@@ -57,7 +63,13 @@ TABLE.forEach(([code, zh, full, en, others], index) => {
   if (code !== "CN") {
     names.push(code.slice(0, 2));
     for (const latin of [en, ...others].filter((n) => /^[A-Za-z]/.test(n))) {
-      names.push(`${latin} Province`, `${latin} Municipality`, `${latin} Autonomous Region`, `${latin} Shi`, `${latin} Sheng`);
+      names.push(
+        `${latin} Province`,
+        `${latin} Municipality`,
+        `${latin} Autonomous Region`,
+        `${latin} Shi`,
+        `${latin} Sheng`
+      );
     }
   }
   for (const name of names) LOOKUP.set(normalizeRegionName(name), region);

@@ -3,7 +3,11 @@ import type {TidyRow} from "./tidy.js";
 import type {UnitInfo} from "./units.js";
 
 /** Years a statistical table may hold. */
-export const yearSchema = z.number().int("year must be a whole number").min(1949, "year before 1949").max(2100, "year after 2100");
+export const yearSchema = z
+  .number()
+  .int("year must be a whole number")
+  .min(1949, "year before 1949")
+  .max(2100, "year after 2100");
 
 /** The shape of one tidy row, checked once per indicator and on every row the long layout reads. */
 export const tidyRowSchema = z.object({

@@ -14,7 +14,10 @@ export function sniffKind(head: Uint8Array, file: string): FileKind {
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw new LoadError(file, undefined, undefined, "old Excel .xls workbook: save it as .xlsx or CSV");
   }
-  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || detectEncoding(head.subarray(0, 512)).startsWith("utf-16");
+  const utf16 =
+    (head[0] === 0xff && head[1] === 0xfe) ||
+    (head[0] === 0xfe && head[1] === 0xff) ||
+    detectEncoding(head.subarray(0, 512)).startsWith("utf-16");
   if (!utf16) {
     const nul = head.indexOf(0);
     if (nul >= 0) {
@@ -59,7 +62,12 @@ export function sniffEncoding(head: Uint8Array, file: string, complete: boolean)
     }
   }
   if (utf8Line && badLine) {
-    throw new LoadError(file, badLine, undefined, `mixed encodings: line ${utf8Line} is UTF-8 but line ${badLine} is not (give --encoding to choose)`);
+    throw new LoadError(
+      file,
+      badLine,
+      undefined,
+      `mixed encodings: line ${utf8Line} is UTF-8 but line ${badLine} is not (give --encoding to choose)`
+    );
   }
   return "gb18030";
 }

@@ -26,7 +26,9 @@ const CONVERSIONS: Record<string, Omit<UnitInfo, "original">> = {
 
 // Units that may close an indicator name in brackets; anything else in brackets stays part of the name.
 const OTHER_UNITS = new Set(
-  "万人 人 个 万个 万辆 辆 条 小时 米 平方米 万平方米 平方米/百户 个/地级市 户 万户 吨 万吨 亿吨 千克 公斤 岁 年 ‰ 人/万人 张 万张 元/人 元/吨 亿立方米 万千瓦 亿千瓦时".split(" ")
+  "万人 人 个 万个 万辆 辆 条 小时 米 平方米 万平方米 平方米/百户 个/地级市 户 万户 吨 万吨 亿吨 千克 公斤 岁 年 ‰ 人/万人 张 万张 元/人 元/吨 亿立方米 万千瓦 亿千瓦时".split(
+    " "
+  )
 );
 
 /**

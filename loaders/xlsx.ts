@@ -11,7 +11,10 @@ import type {TidyRow} from "./tidy.js";
  * as CSV: line = row number, column = column number. Formula cells give their cached result.
  * @example const {rows} = await ingestWorkbook("6-13.xlsx", {sheet: "6-13"});
  */
-export async function ingestWorkbook(path: string, options: IngestOptions = {}): Promise<{rows: TidyRow[]; manifest: Manifest}> {
+export async function ingestWorkbook(
+  path: string,
+  options: IngestOptions = {}
+): Promise<{rows: TidyRow[]; manifest: Manifest}> {
   const file = options.name ?? path;
   const workbook = new ExcelJS.Workbook();
   try {
@@ -21,7 +24,12 @@ export async function ingestWorkbook(path: string, options: IngestOptions = {}):
   }
   const sheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
   if (!sheet) {
-    throw new LoadError(file, undefined, undefined, `no sheet ${options.sheet ?? ""} (sheets: ${workbook.worksheets.map((w) => w.name).join(", ")})`);
+    throw new LoadError(
+      file,
+      undefined,
+      undefined,
+      `no sheet ${options.sheet ?? ""} (sheets: ${workbook.worksheets.map((w) => w.name).join(", ")})`
+    );
   }
   const rows: TidyRow[] = [];
   const collector = new Collector(file, (row) => rows.push(row));
@@ -48,7 +56,8 @@ function cellText(value: ExcelJS.CellValue, file: string, line: number, column: 
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ("formula" in value || "sharedFormula" in value) {
     const result = (value as ExcelJS.CellFormulaValue).result;
-    if (result === undefined || result === null) throw new LoadError(file, line, column, "formula cell has no saved result (open and save the workbook in Excel)");
+    if (result === undefined || result === null)
+      throw new LoadError(file, line, column, "formula cell has no saved result (open and save the workbook in Excel)");
     if (typeof result === "object" && "error" in result) return String(result.error);
     return cellText(result as ExcelJS.CellValue, file, line, column);
   }

@@ -13,7 +13,20 @@ const ROLES: Record<string, string[]> = {
   code: ["region_code", "province_code", "code", "地区代码", "区划代码", "代码", "scope"],
   region: ["region", "地区", "province_zh", "province", "省份", "region_zh", "region_name"]
 };
-const IGNORED = new Set(["indicator_id", "indicator_en", "province_en", "region_en", "source_ref", "source", "sources", "note", "notes", "备注", "来源", "说明"]);
+const IGNORED = new Set([
+  "indicator_id",
+  "indicator_en",
+  "province_en",
+  "region_en",
+  "source_ref",
+  "source",
+  "sources",
+  "note",
+  "notes",
+  "备注",
+  "来源",
+  "说明"
+]);
 
 /** True when a header row names a year column: the sign of the long layout. @example isLongHeader(["year", "value"]) // true */
 export function isLongHeader(cells: string[], options: LayoutOptions = {}): boolean {
@@ -69,7 +82,8 @@ export function long(collector: Collector, options: LayoutOptions): LayoutParser
     if (roles.value >= 0) {
       if (roles.indicator < 0) throw new LoadError(file, line, undefined, "a value column needs an indicator column");
       names.forEach((n, i) => {
-        if (!used.has(i) && !ignore.has(lower[i]) && !/_en$/.test(lower[i])) collector.warn(`${file}:${line}:${i + 1}: column ${n} left out`);
+        if (!used.has(i) && !ignore.has(lower[i]) && !/_en$/.test(lower[i]))
+          collector.warn(`${file}:${line}:${i + 1}: column ${n} left out`);
       });
       return;
     }
@@ -97,7 +111,12 @@ export function long(collector: Collector, options: LayoutOptions): LayoutParser
         regionByCode.set(key, found);
       }
       if (r.region >= 0 && cleanText(cells[r.region]) !== "" && resolveRegion(cells[r.region])?.code !== found.code) {
-        throw new LoadError(file, line, r.region + 1, `region "${cleanText(cells[r.region])}" does not match code ${raw} (${found.zh})`);
+        throw new LoadError(
+          file,
+          line,
+          r.region + 1,
+          `region "${cleanText(cells[r.region])}" does not match code ${raw} (${found.zh})`
+        );
       }
       return found;
     }
@@ -110,7 +129,13 @@ export function long(collector: Collector, options: LayoutOptions): LayoutParser
       if (!roles) return readHeader(cells, line);
       const w = trimTrailing(cells).length;
       if (w > width) throw new LoadError(file, line, width + 1, `row has ${w} fields, the header ${width}`);
-      if (cells.length < width) throw new LoadError(file, line, cells.length, `row has ${cells.length} fields, the header ${width} (row cut short?)`);
+      if (cells.length < width)
+        throw new LoadError(
+          file,
+          line,
+          cells.length,
+          `row has ${cells.length} fields, the header ${width} (row cut short?)`
+        );
       const r = roles as NonNullable<typeof roles>;
       const year = collector.year(cells[r.year], line, r.year + 1);
       const reg = region(cells, line);

@@ -30,7 +30,8 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
   function values(ind: Indicator, region: Region, cells: string[], line: number) {
     const h = header!;
     dataRows++;
-    for (let i = 0; i < h.years.length; i++) collector.value(ind, region, h.years[i], cells[i + 1], line, i + 2, h.names[i + 1]);
+    for (let i = 0; i < h.years.length; i++)
+      collector.value(ind, region, h.years[i], cells[i + 1], line, i + 2, h.names[i + 1]);
   }
 
   function readHeader(record: CsvRecord) {
@@ -41,9 +42,15 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
       if (years.length > 0) {
         const previous = years[years.length - 1];
         const direction = years.length > 1 ? Math.sign(years[1] - years[0]) : Math.sign(year - previous);
-        if (year === previous) throw new LoadError(file, record.line, i + 1, `year ${year} appears twice in the header`);
+        if (year === previous)
+          throw new LoadError(file, record.line, i + 1, `year ${year} appears twice in the header`);
         if (Math.sign(year - previous) !== direction) {
-          throw new LoadError(file, record.line, i + 1, `years out of order: ${cleanText(cells[i])} after ${cleanText(cells[i - 1])}`);
+          throw new LoadError(
+            file,
+            record.line,
+            i + 1,
+            `years out of order: ${cleanText(cells[i])} after ${cleanText(cells[i - 1])}`
+          );
         }
       }
       years.push(year);
@@ -98,12 +105,19 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
       }
       const h = header!;
       const width = trimTrailing(cells).length;
-      if (width > h.width) throw new LoadError(file, line, h.width + 1, `row has ${width} fields, the header ${h.width}`);
+      if (width > h.width)
+        throw new LoadError(file, line, h.width + 1, `row has ${width} fields, the header ${h.width}`);
       if (cells.length < h.width) {
-        throw new LoadError(file, line, cells.length, `row has ${cells.length} fields, the header ${h.width} (row cut short?)`);
+        throw new LoadError(
+          file,
+          line,
+          cells.length,
+          `row has ${cells.length} fields, the header ${h.width} (row cut short?)`
+        );
       }
       if (kind === "province") {
-        if (collector.isAggregate(cells[0])) return collector.warn(`${file}:${line}: skipped the aggregate row ${first}`);
+        if (collector.isAggregate(cells[0]))
+          return collector.warn(`${file}:${line}: skipped the aggregate row ${first}`);
         const region = collector.region(cells[0], line, 1);
         known.set(cells[0], region);
         return values(indicator!, region, cells, line);
@@ -112,8 +126,15 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
       values(collector.indicator(name, unit ?? "", line, 1), REGIONS[0], cells, line);
     },
     end() {
-      if (tables === 0) throw new LoadError(file, undefined, undefined, `no table found (expected a "${kind === "province" ? "地区" : "指标"},2019年,..." header)`);
-      if (header && dataRows === 0) throw new LoadError(file, header.line + 1, undefined, "table has a header but no data rows");
+      if (tables === 0)
+        throw new LoadError(
+          file,
+          undefined,
+          undefined,
+          `no table found (expected a "${kind === "province" ? "地区" : "指标"},2019年,..." header)`
+        );
+      if (header && dataRows === 0)
+        throw new LoadError(file, header.line + 1, undefined, "table has a header but no data rows");
     }
   };
 }

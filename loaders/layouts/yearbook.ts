@@ -41,18 +41,31 @@ export function yearbook(collector: Collector, options: LayoutOptions): LayoutPa
       else if (!unitCell || filled.length > 1) headers.push(record);
     }
     if (headers.length === 0) throw new LoadError(file, first.line, 1, "no header row above the first region");
-    if (headers.length > 2) collector.warn(`${file}:${headers[0].line}: ${headers.length} header rows; names joined from all of them`);
+    if (headers.length > 2)
+      collector.warn(`${file}:${headers[0].line}: ${headers.length} header rows; names joined from all of them`);
     width = Math.max(...headers.map((h) => trimTrailing(h.cells).length));
     const names = headerNames(headers, width);
     const titleYear = title ? yearOf(title.text) : undefined;
     const yearColumns = names.slice(1).every((n) => YEAR_HEADER.test(n));
     if (yearColumns) {
-      if (!title) throw new LoadError(file, headers[0].line, 2, "columns are years but there is no title row naming the indicator");
-      const label = splitIndicator(stripTitle(title.text).replace(/[(（]\s*(?:19|20)\d{2}.*?[)）]\s*$/, "").trim());
+      if (!title)
+        throw new LoadError(
+          file,
+          headers[0].line,
+          2,
+          "columns are years but there is no title row naming the indicator"
+        );
+      const label = splitIndicator(
+        stripTitle(title.text)
+          .replace(/[(（]\s*(?:19|20)\d{2}.*?[)）]\s*$/, "")
+          .trim()
+      );
       const indicator = collector.indicator(label.name, label.unit ?? unit ?? "", title.line, 1);
       if ((label.unit ?? unit) === null) collector.warn(`${file}:${title.line}: no unit for ${label.name}`);
       const last = headers[headers.length - 1];
-      columns = names.map((n, i) => (i === 0 ? {indicator: null, year: 0, name: n} : {indicator, year: collector.year(n, last.line, i + 1), name: n}));
+      columns = names.map((n, i) =>
+        i === 0 ? {indicator: null, year: 0, name: n} : {indicator, year: collector.year(n, last.line, i + 1), name: n}
+      );
       for (let i = 2; i < columns.length; i++) {
         const step = Math.sign(columns[i].year - columns[i - 1].year);
         if (step === 0 || (i > 2 && step !== Math.sign(columns[2].year - columns[1].year))) {
@@ -91,7 +104,13 @@ export function yearbook(collector: Collector, options: LayoutOptions): LayoutPa
     if (w > width) throw new LoadError(file, line, width + 1, `row has ${w} fields, the header ${width}`);
     if (first === "") throw new LoadError(file, line, 1, "row has figures but no region name");
     if (collector.isAggregate(cells[0])) return collector.warn(`${file}:${line}: skipped the aggregate row ${first}`);
-    if (cells.length < width) throw new LoadError(file, line, cells.length, `row has ${cells.length} fields, the header ${width} (row cut short?)`);
+    if (cells.length < width)
+      throw new LoadError(
+        file,
+        line,
+        cells.length,
+        `row has ${cells.length} fields, the header ${width} (row cut short?)`
+      );
     const region = collector.region(cells[0], line, 1);
     dataRows++;
     for (let i = 1; i < columns!.length; i++) {
@@ -114,11 +133,23 @@ export function yearbook(collector: Collector, options: LayoutOptions): LayoutPa
         start(record);
         return row(record);
       }
-      if (head.length > 12) throw new LoadError(file, record.line, 1, "no region row (全国, 北京, ...) in the first lines: not a yearbook table");
+      if (head.length > 12)
+        throw new LoadError(
+          file,
+          record.line,
+          1,
+          "no region row (全国, 北京, ...) in the first lines: not a yearbook table"
+        );
       head.push(record);
     },
     end() {
-      if (!columns) throw new LoadError(file, lastLine || undefined, undefined, head.length ? "no region rows (全国, 北京, ...): not a table layout this loader reads" : "empty file");
+      if (!columns)
+        throw new LoadError(
+          file,
+          lastLine || undefined,
+          undefined,
+          head.length ? "no region rows (全国, 北京, ...): not a table layout this loader reads" : "empty file"
+        );
       if (dataRows === 0) throw new LoadError(file, lastLine, undefined, "no data rows");
     }
   };
@@ -126,7 +157,9 @@ export function yearbook(collector: Collector, options: LayoutOptions): LayoutPa
 
 /** Joins one or two header rows; blanks in an upper row continue the merged cell to their left. */
 function headerNames(headers: CsvRecord[], width: number): string[] {
-  const rows = headers.map((h) => Array.from({length: width}, (_, i) => cleanText(h.cells[i] ?? "").replace(/[\s\u3000]+/g, "")));
+  const rows = headers.map((h) =>
+    Array.from({length: width}, (_, i) => cleanText(h.cells[i] ?? "").replace(/[\s\u3000]+/g, ""))
+  );
   for (let r = 0; r < rows.length - 1; r++) {
     for (let i = 2; i < width; i++) if (rows[r][i] === "" && rows[r + 1][i] !== "") rows[r][i] = rows[r][i - 1];
   }

@@ -62,20 +62,23 @@ describe("tests/fixtures/bad", () => {
     expect(files.filter((f) => f !== "broken-workbook.xlsx" && !CASES.some(([name]) => name === f))).toEqual([]);
   });
 
-  it.each(CASES)("%s fails with the located message and leaves the earlier output byte-identical", (name, where, options = {}) => {
-    const out = join(dir, `${name}.tidy.csv`);
-    writeFileSync(out, PREVIOUS);
-    const file = `${BAD}/${name}`;
-    let message = "";
-    try {
-      ingestFileTo(file, out, options);
-    } catch (error) {
-      message = (error as Error).message;
+  it.each(CASES)(
+    "%s fails with the located message and leaves the earlier output byte-identical",
+    (name, where, options = {}) => {
+      const out = join(dir, `${name}.tidy.csv`);
+      writeFileSync(out, PREVIOUS);
+      const file = `${BAD}/${name}`;
+      let message = "";
+      try {
+        ingestFileTo(file, out, options);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toBe(`${file}:${where}`);
+      expect(readFileSync(out, "utf8")).toBe(PREVIOUS);
+      expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     }
-    expect(message).toBe(`${file}:${where}`);
-    expect(readFileSync(out, "utf8")).toBe(PREVIOUS);
-    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-  });
+  );
 
   it("a broken XLSX workbook is refused by the async reader", async () => {
     await expect(ingest(`${BAD}/broken-workbook.xlsx`)).rejects.toThrow(
@@ -84,6 +87,8 @@ describe("tests/fixtures/bad", () => {
   });
 
   it("a mixed-encoding file read with --encoding utf-8 is still refused at its first non-UTF-8 line", () => {
-    expect(() => ingestFileTo(`${BAD}/mixed-encoding.csv`, join(dir, "m.csv"), {encoding: "utf-8"})).toThrow(`${BAD}/mixed-encoding.csv:6: not valid utf-8 text`);
+    expect(() => ingestFileTo(`${BAD}/mixed-encoding.csv`, join(dir, "m.csv"), {encoding: "utf-8"})).toThrow(
+      `${BAD}/mixed-encoding.csv:6: not valid utf-8 text`
+    );
   });
 });

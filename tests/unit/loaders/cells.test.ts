@@ -1,7 +1,13 @@
 import {describe, expect, it} from "vitest";
 import {looksLikeFormula, parseCell, toHalfWidth} from "../../../loaders/cells.js";
 
-const num = (value: number, extra: {percent?: boolean; note?: string | null} = {}) => ({kind: "number", value, percent: false, note: null, ...extra});
+const num = (value: number, extra: {percent?: boolean; note?: string | null} = {}) => ({
+  kind: "number",
+  value,
+  percent: false,
+  note: null,
+  ...extra
+});
 
 describe("parseCell", () => {
   it.each([
@@ -36,7 +42,13 @@ describe("parseCell", () => {
 
 describe("looksLikeFormula and toHalfWidth", () => {
   it("flags = @ + - followed by text, but not signed numbers or missing dashes", () => {
-    expect(["=1+1", "@SUM(A1)", "+cmd|x", "-cmd|x", "＝1"].map(looksLikeFormula)).toEqual([true, true, true, true, true]);
+    expect(["=1+1", "@SUM(A1)", "+cmd|x", "-cmd|x", "＝1"].map(looksLikeFormula)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true
+    ]);
     expect(["-3.5", "+2", "-", "北京", "42,359"].map(looksLikeFormula)).toEqual([false, false, false, false, false]);
   });
   it("folds full-width digits, punctuation and spaces", () => {

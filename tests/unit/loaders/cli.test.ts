@@ -7,7 +7,8 @@ import {parseArgs} from "../../../loaders/cliArgs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ys-cli-"));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
-const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], {encoding: "utf8"});
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], {encoding: "utf8"});
 
 describe("npm run ingest", () => {
   it("prints the tidy CSV of a GBK portal export to stdout and exits 0", () => {
@@ -22,7 +23,10 @@ describe("npm run ingest", () => {
   it("writes --out and --manifest, and on bad input exits 1 with path:line:column and leaves both unchanged", () => {
     const out = join(dir, "out.csv");
     const manifest = join(dir, "m.json");
-    expect(run("tests/fixtures/loaders/yearbook-noyear-gbk.csv", "--year", "2019", "--out", out, "--manifest", manifest).status).toBe(0);
+    expect(
+      run("tests/fixtures/loaders/yearbook-noyear-gbk.csv", "--year", "2019", "--out", out, "--manifest", manifest)
+        .status
+    ).toBe(0);
     const before = readFileSync(out);
     expect(before.toString()).toContain("城镇居民人均可支配收入,元,CN,全国,2019,42359\n");
     expect(JSON.parse(readFileSync(manifest, "utf8")).source).toMatchObject({encoding: "gb18030", layout: "yearbook"});

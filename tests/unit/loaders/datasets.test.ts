@@ -30,13 +30,16 @@ describe("bundled datasets", () => {
     expect(new Set(rows.map((r) => r.region_code)).size).toBe(31);
     expect(value("province-urban-income", "城镇居民人均可支配收入", "北京", 2019)).toBe(73849);
     expect(value("province-urban-population", "城镇人口", "新疆", 2013)).toBe(1027);
-    expect(datasetById("province-urban-population").load().manifest.units).toEqual({城镇人口: {canonical: "万人", original: ["万人"]}});
+    expect(datasetById("province-urban-population").load().manifest.units).toEqual({
+      城镇人口: {canonical: "万人", original: ["万人"]}
+    });
   });
 
   it("agrees with the v2 provincial income file where both have the figure", () => {
     const portal = rowsOf("province-rural-income");
     const v2 = new Map(rowsOf("income-province").map((r) => [`${r.indicator}|${r.region_code}|${r.year}`, r.value]));
-    for (const r of portal) expect(v2.get(`${r.indicator}|${r.region_code}|${r.year}`), `${r.region} ${r.year}`).toBe(r.value);
+    for (const r of portal)
+      expect(v2.get(`${r.indicator}|${r.region_code}|${r.year}`), `${r.region} ${r.year}`).toBe(r.value);
   });
 
   it("keeps the as-published and census-revised national urbanisation series apart, and missing hukou years empty", () => {
@@ -56,7 +59,9 @@ describe("a bad bundled file fails its loader entry point with the located messa
   const bad = "tests/fixtures/bad/text-in-number.csv";
 
   it("load({resolve}) reads the staged file and throws its LoadError", () => {
-    expect(() => datasetById("province-urban-income").load({resolve: () => bad})).toThrow(`${bad}:8:4: "3x849" is not a number (column 2017年)`);
+    expect(() => datasetById("province-urban-income").load({resolve: () => bad})).toThrow(
+      `${bad}:8:4: "3x849" is not a number (column 2017年)`
+    );
   });
 
   it("src/data/<id>.csv.ts exits non-zero with path:line:column on stderr (what fails observable build)", () => {
@@ -64,13 +69,19 @@ describe("a bad bundled file fails its loader entry point with the located messa
     try {
       mkdirSync(join(dir, "data/nbs-exports"), {recursive: true});
       copyFileSync(bad, join(dir, "data/nbs-exports/城镇居民人均可支配收入.csv"));
-      const result = spawnSync(process.execPath, [resolve("node_modules/tsx/dist/cli.mjs"), resolve("src/data/province-urban-income.csv.ts")], {
-        cwd: dir,
-        encoding: "utf8"
-      });
+      const result = spawnSync(
+        process.execPath,
+        [resolve("node_modules/tsx/dist/cli.mjs"), resolve("src/data/province-urban-income.csv.ts")],
+        {
+          cwd: dir,
+          encoding: "utf8"
+        }
+      );
       expect(result.status).not.toBe(0);
       expect(result.stdout).toBe("");
-      expect(result.stderr).toContain('data/nbs-exports/城镇居民人均可支配收入.csv:8:4: "3x849" is not a number (column 2017年)');
+      expect(result.stderr).toContain(
+        'data/nbs-exports/城镇居民人均可支配收入.csv:8:4: "3x849" is not a number (column 2017年)'
+      );
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }

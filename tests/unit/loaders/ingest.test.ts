@@ -9,8 +9,11 @@ import {formatTidyCsv} from "../../../loaders/tidy.js";
 const fixture = (name: string) => `tests/fixtures/loaders/${name}`;
 const tmp = mkdtempSync(join(tmpdir(), "ys-ingest-"));
 afterAll(() => rmSync(tmp, {recursive: true, force: true}));
-const pick = (rows: {region: string; indicator: string; year: number; value: number | null}[], region: string, indicator: string) =>
-  rows.filter((r) => r.region === region && r.indicator === indicator).map((r) => [r.year, r.value]);
+const pick = (
+  rows: {region: string; indicator: string; year: number; value: number | null}[],
+  region: string,
+  indicator: string
+) => rows.filter((r) => r.region === region && r.indicator === indicator).map((r) => [r.year, r.value]);
 
 describe("ingestFile on the NBS portal layout", () => {
   it("reads a GBK, CRLF province export and a UTF-8 BOM copy of it to the same rows", () => {
@@ -19,9 +22,22 @@ describe("ingestFile on the NBS portal layout", () => {
     expect(gbk.manifest.source).toMatchObject({encoding: "gb18030", layout: "nbs-province"});
     expect(bom.manifest.source).toMatchObject({encoding: "utf-8", layout: "nbs-province"});
     expect(gbk.rows).toEqual(bom.rows);
-    expect(gbk.rows[0]).toEqual({indicator: "城镇居民人均可支配收入", unit: "元", region_code: "110000", region: "北京", year: 2019, value: 73849});
-    expect(pick(gbk.rows, "内蒙古", "城镇居民人均可支配收入")).toEqual([[2019, 40782], [2018, 38305], [2017, 35670]]);
-    expect(gbk.manifest.warnings).toEqual([`${fixture("portal-province-gbk.csv")}:9: footnote 注：数据为城镇住户调查结果。`]);
+    expect(gbk.rows[0]).toEqual({
+      indicator: "城镇居民人均可支配收入",
+      unit: "元",
+      region_code: "110000",
+      region: "北京",
+      year: 2019,
+      value: 73849
+    });
+    expect(pick(gbk.rows, "内蒙古", "城镇居民人均可支配收入")).toEqual([
+      [2019, 40782],
+      [2018, 38305],
+      [2017, 35670]
+    ]);
+    expect(gbk.manifest.warnings).toEqual([
+      `${fixture("portal-province-gbk.csv")}:9: footnote 注：数据为城镇住户调查结果。`
+    ]);
   });
 
   it("reads the national 年度数据 layout, one indicator per row, as region CN", () => {
@@ -56,11 +72,17 @@ describe("ingestFile on yearbook tables", () => {
   });
 
   it("takes the year from --year when the title has none, and the indicator from the title when columns are years", () => {
-    expect(() => ingestFile(fixture("yearbook-noyear-gbk.csv"))).toThrow(`${fixture("yearbook-noyear-gbk.csv")}:1:1: no year in the title; give one with --year`);
+    expect(() => ingestFile(fixture("yearbook-noyear-gbk.csv"))).toThrow(
+      `${fixture("yearbook-noyear-gbk.csv")}:1:1: no year in the title; give one with --year`
+    );
     const {rows} = ingestFile(fixture("yearbook-noyear-gbk.csv"), {year: 2019});
     expect(pick(rows, "全国", "城镇居民人均可支配收入")).toEqual([[2019, 42359]]);
     const years = ingestFile(fixture("yearbook-years.csv"));
-    expect(pick(years.rows, "天津", "城镇居民人均可支配收入")).toEqual([[2017, 40278], [2018, 42976], [2019, 46119]]);
+    expect(pick(years.rows, "天津", "城镇居民人均可支配收入")).toEqual([
+      [2017, 40278],
+      [2018, 42976],
+      [2019, 46119]
+    ]);
   });
 });
 
@@ -83,9 +105,13 @@ describe("ingestFile on long tables", () => {
 
 describe("ingestText, ingestFileTo and ingest (XLSX)", () => {
   it("ingestText is the pure core", () => {
-    const {rows, layout} = ingestText("year,indicator,region,value,unit\n2024,城镇居民人均可支配收入,全国,54188,元\n", {name: "t.csv"});
+    const {rows, layout} = ingestText("year,indicator,region,value,unit\n2024,城镇居民人均可支配收入,全国,54188,元\n", {
+      name: "t.csv"
+    });
     expect(layout).toBe("long");
-    expect(formatTidyCsv(rows)).toBe("indicator,unit,region_code,region,year,value\n城镇居民人均可支配收入,元,CN,全国,2024,54188\n");
+    expect(formatTidyCsv(rows)).toBe(
+      "indicator,unit,region_code,region,year,value\n城镇居民人均可支配收入,元,CN,全国,2024,54188\n"
+    );
   });
 
   it("reads plain numbers on the fast path exactly as Number() does", () => {
@@ -102,18 +128,27 @@ describe("ingestText, ingestFileTo and ingest (XLSX)", () => {
   });
 
   it("validateFile checks a whole file and returns the same manifest counts without keeping rows", () => {
-    expect(validateFile(fixture("yearbook-2019.csv"))).toMatchObject({rows: 20, missing: 5, source: {layout: "yearbook"}});
-    expect(() => validateFile("tests/fixtures/bad/rate-130.csv")).toThrow("tests/fixtures/bad/rate-130.csv:3:4: rate above 100%: 130");
+    expect(validateFile(fixture("yearbook-2019.csv"))).toMatchObject({
+      rows: 20,
+      missing: 5,
+      source: {layout: "yearbook"}
+    });
+    expect(() => validateFile("tests/fixtures/bad/rate-130.csv")).toThrow(
+      "tests/fixtures/bad/rate-130.csv:3:4: rate above 100%: 130"
+    );
   });
 
   it("ingestFileTo quotes names with commas and writes decimals, zero and missing values as formatTidyCsv does", () => {
     const input = join(tmp, "mixed.csv");
-    const text = 'year,indicator,region,value,unit\n2019,"指标A,含逗号",北京,0,元\n2019,"指标""B""",北京,0.1,%\n2019,指标C,北京,…,个\n2019,指标D,北京,12345678901,元\n';
+    const text =
+      'year,indicator,region,value,unit\n2019,"指标A,含逗号",北京,0,元\n2019,"指标""B""",北京,0.1,%\n2019,指标C,北京,…,个\n2019,指标D,北京,12345678901,元\n';
     writeFileSync(input, text);
     const out = join(tmp, "mixed.tidy.csv");
     ingestFileTo(input, out);
     expect(readFileSync(out, "utf8")).toBe(formatTidyCsv(ingestFile(input).rows));
-    expect(readFileSync(out, "utf8")).toContain('"指标A,含逗号",元,110000,北京,2019,0\n"指标""B""",%,110000,北京,2019,0.1\n指标C,个,110000,北京,2019,\n');
+    expect(readFileSync(out, "utf8")).toContain(
+      '"指标A,含逗号",元,110000,北京,2019,0\n"指标""B""",%,110000,北京,2019,0.1\n指标C,个,110000,北京,2019,\n'
+    );
   });
 
   it("reads the first sheet or a named sheet of an XLSX workbook, formulas by their saved result", async () => {
@@ -135,7 +170,9 @@ describe("ingestText, ingestFileTo and ingest (XLSX)", () => {
       ["北京", "农村居民人均可支配收入", 28928]
     ]);
     // The first sheet holds only a note: no table there.
-    await expect(ingest(path)).rejects.toThrow(`${path}:1: no region rows (全国, 北京, ...): not a table layout this loader reads`);
+    await expect(ingest(path)).rejects.toThrow(
+      `${path}:1: no region rows (全国, 北京, ...): not a table layout this loader reads`
+    );
     await expect(ingest(path, {sheet: "nope"})).rejects.toThrow(`${path}: no sheet nope (sheets: 说明, 6-13)`);
   });
 });

@@ -23,7 +23,9 @@ describe("a 100 MB GB18030 file cut off mid-row", () => {
     expect(statSync(file).size).toBeGreaterThan(100e6);
     const out = join(dir, "out.csv");
     writeFileSync(out, "earlier output\n");
-    expect(() => ingestFileTo(file, out)).toThrow(`${file}:${lines + 1}:3: row has 3 fields, the header 8 (row cut short?)`);
+    expect(() => ingestFileTo(file, out)).toThrow(
+      `${file}:${lines + 1}:3: row has 3 fields, the header 8 (row cut short?)`
+    );
     expect(readFileSync(out, "utf8")).toBe("earlier output\n");
     expect(readdirSync(dir).sort()).toEqual(["out.csv", "tests-fixtures-bad-100mb.csv"]);
   }, 180_000);

@@ -28,6 +28,9 @@ describe("units", () => {
   it("splits the unit off an NBS indicator label, but keeps brackets that are not units", () => {
     expect(splitIndicator("指标：城镇居民人均可支配收入(元)")).toEqual({name: "城镇居民人均可支配收入", unit: "元"});
     expect(splitIndicator("城镇人口（万人）")).toEqual({name: "城镇人口", unit: "万人"});
-    expect(splitIndicator("新增城际铁路运营里程（2021—2025年新增）")).toEqual({name: "新增城际铁路运营里程（2021—2025年新增）", unit: null});
+    expect(splitIndicator("新增城际铁路运营里程（2021—2025年新增）")).toEqual({
+      name: "新增城际铁路运营里程（2021—2025年新增）",
+      unit: null
+    });
   });
 });
