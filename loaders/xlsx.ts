@@ -45,7 +45,12 @@ export async function ingestWorkbook(
 function sheetRow(sheet: ExcelJS.Worksheet, r: number, file: string): CsvRecord {
   const row = sheet.getRow(r);
   const cells: string[] = [];
-  for (let c = 1; c <= Math.max(row.cellCount, 1); c++) cells.push(cellText(row.getCell(c).value, file, r, c));
+  for (let c = 1; c <= Math.max(row.cellCount, 1); c++) {
+    const cell = row.getCell(c);
+    // exceljs repeats a merged cell's value in every cell it covers; a CSV export leaves them blank, and the layouts
+    // read merged headers and title rows that way.
+    cells.push(cell.isMerged && cell.master !== cell ? "" : cellText(cell.value, file, r, c));
+  }
   return {cells, line: r};
 }
 

@@ -165,7 +165,14 @@ function headerNames(headers: CsvRecord[], width: number): string[] {
   }
   return Array.from({length: width}, (_, i) => {
     const parts = rows.map((row) => row[i]).filter((p, k, all) => p !== "" && p !== all[k - 1]);
-    return parts.join("");
+    // A unit may sit on any header row (`人均可支配收入(元)` over `城镇居民`): move it to the end of the joined name.
+    const split = parts.map((p) => splitIndicator(p));
+    const unit = split
+      .map((p) => p.unit)
+      .filter((u) => u !== null)
+      .pop();
+    const name = split.map((p) => p.name).join("");
+    return unit ? `${name}(${unit})` : name;
   });
 }
 

@@ -151,6 +151,24 @@ describe("ingestText, ingestFileTo and ingest (XLSX)", () => {
     );
   });
 
+  it("reads merged title and header cells of a workbook as a CSV export shows them (blank after the first)", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("6-13");
+    sheet.addRow(["6-13 分地区城乡居民人均可支配收入（2019年）", "", ""]);
+    sheet.mergeCells("A1:C1");
+    sheet.addRow(["地区", "人均可支配收入(元)", ""]);
+    sheet.mergeCells("B2:C2");
+    sheet.addRow(["", "城镇居民", "农村居民"]);
+    sheet.addRow(["全　　国", 42359, 16021]);
+    const path = join(tmp, "merged.xlsx");
+    await workbook.xlsx.writeFile(path);
+    const {rows} = await ingest(path);
+    expect(rows.map((r) => [r.indicator, r.unit, r.year, r.value])).toEqual([
+      ["人均可支配收入城镇居民", "元", 2019, 42359],
+      ["人均可支配收入农村居民", "元", 2019, 16021]
+    ]);
+  });
+
   it("reads the first sheet or a named sheet of an XLSX workbook, formulas by their saved result", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("说明").addRow(["本工作簿为测试用 (test workbook)"]);
