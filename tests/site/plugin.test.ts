@@ -54,4 +54,15 @@ describe("a second Framework project using the plugin", () => {
     expect(watch.external).toEqual([]);
     expect(watch.errors).toEqual([]);
   });
+
+  it("shows a failing query's reason and statement in the page", async () => {
+    const {page} = await openIsolatedPage(browser, server.url);
+    await page.goto(server.url + "/bad-query");
+    const error = page.locator(".observablehq--error").first();
+    await error.waitFor();
+    const text = await error.textContent();
+    expect(text).toContain("Query failed · 查询失败");
+    expect(text).toContain("no_such_table");
+    expect(text).toContain("SELECT * FROM no_such_table WHERE year >= ?");
+  });
 });
