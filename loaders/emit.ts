@@ -14,10 +14,24 @@ export function manifestText(manifest: Manifest): string {
 
 /** Writes a registered dataset's tidy CSV to stdout (what a Framework data loader does). @example emitTable("income-national") */
 export function emitTable(id: string): void {
-  process.stdout.write(tableText(datasetById(id).load().rows));
+  emit(() => tableText(datasetById(id).load().rows));
 }
 
 /** Writes a registered dataset's provenance manifest as JSON to stdout. @example emitManifest("income-national") */
 export function emitManifest(id: string): void {
-  process.stdout.write(manifestText(datasetById(id).load().manifest));
+  emit(() => manifestText(datasetById(id).load().manifest));
+}
+
+// Bad input fails the loader, and so `observable build`, with one line `path:line:column: message` on stderr rather
+// than a stack trace; nothing is written to stdout, so Framework keeps no partial output.
+function emit(text: () => string): void {
+  let output: string;
+  try {
+    output = text();
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.stdout.write(output);
 }
