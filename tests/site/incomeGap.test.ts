@@ -1,31 +1,20 @@
 import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {launchChromium, openIsolatedPage, type PageWatch} from "../support/chromium.js";
-import {serveStatic} from "../support/serveStatic.js";
-import {DIST} from "../support/builtSite.js";
+import {beforeAll, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import type {PageWatch} from "../support/chromium.js";
+import {siteSession} from "../support/siteSession.js";
 
 // The page's numbers must be the bundled file's numbers: read both and compare.
 const source = csvParse(readFileSync("data/national/income_national.csv", "utf8"));
 const last = source.at(-1)!;
 
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
+const site = siteSession();
 let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-  ({page, watch} = await openIsolatedPage(browser, server.url));
-  await page.goto(`${server.url}/income-gap`);
-  await page.locator("#income-table tbody tr").first().waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  ({page, watch} = await site.open("/income-gap", "#income-table tbody tr"));
 });
 
 const ratioShown = async (id: string) => Number(await page.locator(`#${id}`).textContent());

@@ -1,10 +1,9 @@
 import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {launchChromium, openIsolatedPage, type PageWatch} from "../support/chromium.js";
-import {serveStatic} from "../support/serveStatic.js";
-import {DIST} from "../support/builtSite.js";
+import type {Page} from "playwright-core";
+import type {PageWatch} from "../support/chromium.js";
+import {siteSession} from "../support/siteSession.js";
 
 // Every figure a page shows is compared with the bundled file it came from, read here independently of the loaders.
 const indicators = csvParse(readFileSync("data/plan/plan_indicators.csv", "utf8"));
@@ -34,25 +33,8 @@ function portal(name: string): Map<string, Map<number, number>> {
   return out;
 }
 
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(route: string, ready: string): Promise<{page: Page; watch: PageWatch}> {
-  const opened = await openIsolatedPage(browser, server.url);
-  await opened.page.goto(server.url + route);
-  await opened.page.locator(ready).first().waitFor();
-  return opened;
-}
+const site = siteSession();
+const open = (route: string, ready: string): Promise<{page: Page; watch: PageWatch}> => site.open(route, ready);
 
 const plots = (page: Page) => page.locator("#observablehq-main svg[class*='plot']").count();
 

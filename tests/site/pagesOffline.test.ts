@@ -1,26 +1,12 @@
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser} from "playwright-core";
-import {DIST, builtPages} from "../support/builtSite.js";
-import {launchChromium, openIsolatedPage} from "../support/chromium.js";
-import {serveStatic} from "../support/serveStatic.js";
+import {describe, expect, it} from "vitest";
+import {builtPages} from "../support/builtSite.js";
+import {siteSession} from "../support/siteSession.js";
 
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteSession();
 
 describe("with every request to another host aborted", () => {
   it.each(builtPages())("%s loads with zero external requests and no console errors", async (route) => {
-    const {page, watch} = await openIsolatedPage(browser, server.url);
-    await page.goto(server.url + route, {waitUntil: "load"});
+    const {page, watch} = await site.open(route);
     // Wait until Framework has run every cell: no cell is still pending.
     await page.waitForFunction(() => document.querySelector("#observablehq-main") !== null && !document.querySelector(".observablehq--running"));
     await page.waitForLoadState("networkidle");

@@ -1,10 +1,9 @@
 import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser, Locator, Page} from "playwright-core";
-import {launchChromium, openIsolatedPage, type PageWatch} from "../support/chromium.js";
-import {serveStatic} from "../support/serveStatic.js";
-import {DIST} from "../support/builtSite.js";
+import {beforeAll, describe, expect, it} from "vitest";
+import type {Locator, Page} from "playwright-core";
+import type {PageWatch} from "../support/chromium.js";
+import {siteSession} from "../support/siteSession.js";
 
 // The scenarios grid on the income-gap page, driven with the keyboard, synthetic clipboard events and the mouse.
 const source = csvParse(readFileSync("data/national/income_national.csv", "utf8"));
@@ -12,28 +11,18 @@ const last = source.at(-1)!;
 const U0 = Number(last.urban_income);
 const R0 = Number(last.rural_income);
 
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
+const site = siteSession();
 let page: Page;
 let watch: PageWatch;
 
 async function openPage(hash = ""): Promise<{page: Page; watch: PageWatch}> {
-  const opened = await openIsolatedPage(browser, server.url);
-  await opened.page.goto(`${server.url}/income-gap${hash}`);
-  await opened.page.locator(".scenario-manager [role=grid] td").first().waitFor();
+  const opened = await site.open(`/income-gap${hash}`, ".scenario-manager [role=grid] td");
   await opened.page.locator("#ratio-2025").waitFor();
   return opened;
 }
 
 beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
   ({page, watch} = await openPage());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const grid = (p: Page = page) => p.locator(".scenario-manager [role=grid]");
