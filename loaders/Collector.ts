@@ -9,6 +9,16 @@ import type {z} from "zod";
 /** Receives each tidy row; with `reuse` the same object is refilled for every row, so it must be consumed at once. */
 export type RowSink = (row: TidyRow) => void;
 
+/** Receives one region row of plain values: `values[i]` for `years[i]`, i < count (buffers are reused). */
+export type PlainRowSink = (
+  indicator: string,
+  unit: string,
+  region: Region,
+  years: readonly number[],
+  values: Float64Array,
+  count: number
+) => void;
+
 /** An indicator as read from a file, with its unit mapped to the canonical one. */
 export interface Indicator {
   id: number;
@@ -42,7 +52,11 @@ export class Collector {
   /** Per indicator and year, a 32-bit mask of the regions seen (REGIONS has 32 entries), in pages of 256 indicators. */
   private readonly seen: Uint32Array[] = [];
   private readonly regionCache = new Map<string, Region | null>();
+  private readonly years = new Map<string, number>();
   private readonly order = new Map<number, {year: number; direction: number; line: number}>();
+
+  /** A writer's bulk entry for `takeRow` (indicator, canonical unit, region, years, values, count), or null. */
+  onPlainRow: PlainRowSink | null = null;
 
   private readonly scratch: TidyRow = {indicator: "", unit: "", region_code: "", region: "", year: 0, value: null};
 
@@ -122,6 +136,15 @@ export class Collector {
 
   /** A year from a header or cell (`2019年`, `２０１９`), validated; a LoadError at the cell otherwise. */
   year(raw: string, line: number, column: number): number {
+    // Every block of a portal export repeats the same header years.
+    const seen = this.years.get(raw);
+    if (seen !== undefined) return seen;
+    const year = this.parseYear(raw, line, column);
+    if (this.years.size < 1024) this.years.set(raw, year);
+    return year;
+  }
+
+  private parseYear(raw: string, line: number, column: number): number {
     const text = cleanText(raw).normalize("NFKC").replace(/年$/, "").trim();
     if (!/^-?\d+(\.\d+)?$/.test(text))
       throw new LoadError(this.file, line, column, `"${cleanText(raw)}" is not a year`);
@@ -198,6 +221,39 @@ export class Collector {
     row.year = year;
     row.value = value;
     this.onRow(row);
+  }
+
+  /**
+   * Hot path of big files: true when a plain number (already converted to the canonical unit) is strictly inside
+   * the indicator's schema bounds and its key is new, so `take` may emit it without zod. False leaves the decision,
+   * and any error message, to `value`.
+   */
+  fits(indicator: Indicator, region: Region, year: number, value: number): boolean {
+    if (!(value > indicator.lo && value < indicator.hi)) return false;
+    return (this.seen[indicator.id >> 8][(indicator.id & 255) * YEARS + (year - 1949)] & (1 << region.index)) === 0;
+  }
+
+  /**
+   * Emits `count` values of one indicator and region that `fits` accepted, one per year (the same rows and counts
+   * as `value`): to `onPlainRow` in one call when a writer set it, else row by row to the sink.
+   */
+  takeRow(indicator: Indicator, region: Region, years: readonly number[], values: Float64Array, count: number): void {
+    const page = this.seen[indicator.id >> 8];
+    const base = (indicator.id & 255) * YEARS - 1949;
+    const bit = 1 << region.index;
+    for (let i = 0; i < count; i++) page[base + years[i]] |= bit;
+    this.rows += count;
+    if (this.onPlainRow !== null) return this.onPlainRow(indicator.name, indicator.unit.canonical, region, years, values, count);
+    for (let i = 0; i < count; i++) {
+      const row = this.reuse ? this.scratch : ({} as TidyRow);
+      row.indicator = indicator.name;
+      row.unit = indicator.unit.canonical;
+      row.region_code = region.code;
+      row.region = region.zh;
+      row.year = years[i];
+      row.value = values[i];
+      this.onRow(row);
+    }
   }
 
   /** Long tables list a series row by row: its years must keep one direction (all rising or all falling). */

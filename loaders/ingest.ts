@@ -11,7 +11,8 @@ import {
 } from "node:fs";
 import {createHash} from "node:crypto";
 import {basename, dirname, join} from "node:path";
-import {Collector, type RowSink} from "./Collector.js";
+import {ByteRecordSplitter, type FastRecord} from "./byteRecords.js";
+import {Collector, type PlainRowSink, type RowSink} from "./Collector.js";
 import {LoadError} from "./LoadError.js";
 import {normalizeEncoding, type Encoding} from "./decodeText.js";
 import {detectLayout} from "./layouts/detectLayout.js";
@@ -20,9 +21,10 @@ import {nbsPortal} from "./layouts/nbsPortal.js";
 import type {LayoutName, LayoutOptions, LayoutParser} from "./layouts/types.js";
 import {yearbook} from "./layouts/yearbook.js";
 import type {Manifest} from "./manifest.js";
+import type {Region} from "./regions.js";
 import {guessDelimiter, RecordSplitter, type CsvRecord} from "./records.js";
 import {sniffEncoding, sniffKind} from "./sniff.js";
-import {csvField, formatNumber, TIDY_HEADER, type TidyRow} from "./tidy.js";
+import {csvField, formatNumber, formatTidyLine, TIDY_HEADER, type TidyRow} from "./tidy.js";
 
 /** Options of every ingest function: layout hints plus how to read the file. */
 export interface IngestOptions extends LayoutOptions {
@@ -91,7 +93,7 @@ export function ingestFileTo(path: string, out: string, options: IngestOptions =
   try {
     const writer = bufferedWriter(fd);
     writer.write(TIDY_HEADER);
-    const summary = run(path, options, writer.row, true);
+    const summary = run(path, options, writer.row, true, writer.plainRow);
     writer.flush();
     fsyncSync(fd);
     closeSync(fd);
@@ -116,7 +118,7 @@ export function validateFile(path: string, options: IngestOptions = {}): Manifes
   return manifestOf(
     path,
     options,
-    run(path, options, () => {}, true)
+    run(path, options, () => {}, true, () => {})
   );
 }
 
@@ -152,6 +154,10 @@ export function recordPipeline(collector: Collector, options: IngestOptions) {
     buffered.length = 0;
   };
   return {
+    /** The parser's byte hot path, once the layout is known and it has one (see ByteRecordSplitter). */
+    fast(): FastRecord | null {
+      return parser?.fast ?? null;
+    },
     push(record: CsvRecord) {
       if (parser) return parser.push(record);
       buffered.push(record);
@@ -206,67 +212,121 @@ function readHead(path: string): Uint8Array {
 }
 
 /** The streaming core: read chunks, hash, decode, split, parse, validate, emit. */
-function run(path: string, options: IngestOptions, onRow: RowSink, reuse = false): Summary {
+function run(path: string, options: IngestOptions, onRow: RowSink, reuse = false, onPlainRow?: PlainRowSink): Summary {
   const file = options.name ?? path;
   const fd = openSync(path, "r");
   try {
     const hash = createHash("sha256");
     let total = 0;
-    // One read buffer for the whole file: TextDecoder copies what it decodes, so nothing keeps a chunk alive.
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    const read = (): Uint8Array | null => {
-      const n = readSync(fd, buffer, 0, CHUNK, null);
-      if (n === 0) return null;
-      const chunk = buffer.subarray(0, n);
-      hash.update(chunk);
-      total += n;
-      return chunk;
-    };
-    let chunk = read();
-    const first = chunk ?? new Uint8Array(0);
+    let buffer = Buffer.allocUnsafe(CHUNK);
+    const n = readSync(fd, buffer, 0, CHUNK, null);
+    const first = buffer.subarray(0, n);
     if (sniffKind(first, file) === "xlsx")
       throw new LoadError(file, undefined, undefined, "this is an XLSX workbook: read it with ingest() or the CLI");
-    const complete = first.length < CHUNK;
     const encoding: Encoding = options.encoding
       ? normalizeEncoding(options.encoding, file)
-      : sniffEncoding(first, file, complete);
-    const decoder = new TextDecoder(encoding, {fatal: true});
+      : sniffEncoding(first, file, n < CHUNK);
     const collector = new Collector(file, onRow, reuse);
-    let feed: ReturnType<typeof pipeline> | null = null;
-    let linesBefore = 0;
-    let index = 0;
-    while (chunk) {
-      let text: string;
-      try {
-        text = decoder.decode(chunk, {stream: true});
-      } catch {
-        throw new LoadError(
-          file,
-          linesBefore + badLineIn(chunk, encoding, index > 0),
-          undefined,
-          `not valid ${encoding} text${options.encoding ? "" : " (try --encoding)"}`
-        );
+    collector.onPlainRow = onPlainRow ?? null;
+    if (encoding === "utf-16le" || encoding === "utf-16be") {
+      hash.update(first);
+      total += n;
+      const read = (): Uint8Array | null => {
+        const m = readSync(fd, buffer, 0, CHUNK, null);
+        if (m === 0) return null;
+        const chunk = buffer.subarray(0, m);
+        hash.update(chunk);
+        total += m;
+        return chunk;
+      };
+      const layout = runText(file, options, collector, encoding, n ? first : null, read);
+      return {encoding, layout, collector, sha256: hash.digest("hex"), bytes: total};
+    }
+    // UTF-8 and GB18030: records are cut on bytes and only cells that are not taken as bytes are decoded.
+    const bom = encoding === "utf-8" ? [0xef, 0xbb, 0xbf] : [0x84, 0x31, 0x95, 0x33];
+    let from = bom.every((b, i) => first[i] === b) ? bom.length : 0;
+    const sample = new TextDecoder(encoding).decode(first.subarray(from, Math.min(n, from + 4096)));
+    const records = recordPipeline(collector, options);
+    const splitter = new ByteRecordSplitter(
+      file,
+      encoding,
+      guessDelimiter(sample),
+      (record) => {
+        records.push(record);
+        splitter.fast ??= records.fast();
+      },
+      Boolean(options.encoding)
+    );
+    // A fixed read buffer: the bytes of an incomplete last record move to its front before the next read.
+    let used = n;
+    hash.update(first);
+    total += n;
+    for (;;) {
+      if (used === buffer.length) {
+        const keep = splitter.scan(buffer, from, used, false);
+        from = 0;
+        if (keep === 0) {
+          // One record longer than the buffer (a huge quoted cell): grow it.
+          const bigger = Buffer.allocUnsafe(buffer.length * 2);
+          buffer.copy(bigger, 0, 0, used);
+          buffer = bigger;
+        } else {
+          buffer.copy(buffer, 0, keep, used);
+          used -= keep;
+        }
       }
-      if (index === 0) text = text.replace(/^\uFEFF/, "");
-      feed ??= pipeline(collector, options, guessDelimiter(text.slice(0, 4096)));
-      feed.push(text);
-      if (encoding !== "utf-16le" && encoding !== "utf-16be") linesBefore += countNewlines(chunk);
-      index++;
-      chunk = read();
+      const m = readSync(fd, buffer, used, buffer.length - used, null);
+      if (m === 0) break;
+      hash.update(buffer.subarray(used, used + m));
+      total += m;
+      used += m;
     }
-    let tail: string;
-    try {
-      tail = decoder.decode();
-    } catch {
-      throw new LoadError(file, linesBefore + 1, undefined, `file ends inside a ${encoding} character (truncated?)`);
-    }
-    feed ??= pipeline(collector, options, ",");
-    feed.push(tail);
-    const layout = feed.end();
+    splitter.scan(buffer, from, used, true);
+    const layout = records.end();
     return {encoding, layout, collector, sha256: hash.digest("hex"), bytes: total};
   } finally {
     closeSync(fd);
   }
+}
+
+/** UTF-16 text: decoded in stream mode and split as text. */
+function runText(
+  file: string,
+  options: IngestOptions,
+  collector: Collector,
+  encoding: Encoding,
+  first: Uint8Array | null,
+  read: () => Uint8Array | null
+): LayoutName {
+  const decoder = new TextDecoder(encoding, {fatal: true});
+  let feed: ReturnType<typeof pipeline> | null = null;
+  let index = 0;
+  for (let chunk = first; chunk; chunk = read()) {
+    let text: string;
+    try {
+      text = decoder.decode(chunk, {stream: true});
+    } catch {
+      throw new LoadError(
+        file,
+        badLineIn(chunk, encoding, index > 0),
+        undefined,
+        `not valid ${encoding} text${options.encoding ? "" : " (try --encoding)"}`
+      );
+    }
+    if (index === 0) text = text.replace(/^\uFEFF/, "");
+    feed ??= pipeline(collector, options, guessDelimiter(text.slice(0, 4096)));
+    feed.push(text);
+    index++;
+  }
+  let tail: string;
+  try {
+    tail = decoder.decode();
+  } catch {
+    throw new LoadError(file, 1, undefined, `file ends inside a ${encoding} character (truncated?)`);
+  }
+  feed ??= pipeline(collector, options, ",");
+  feed.push(tail);
+  return feed.end();
 }
 
 function countNewlines(bytes: Uint8Array): number {
@@ -297,63 +357,152 @@ function badLineIn(chunk: Uint8Array, encoding: string, partialStart: boolean): 
 
 /**
  * Writes tidy lines into a 1 MB byte buffer flushed with writeSync. The quoted, UTF-8 encoded fronts of a line
- * (indicator and unit; region code and name) are made once and copied; year and value are ASCII, written byte by
- * byte. No per-row string or encoding work: that was most of the time on a million-row file.
+ * (indicator and unit; region code and name) are made once and copied byte by byte; year and value are ASCII,
+ * written as digits. No per-row string or encoding work: that was most of the time on a million-row file.
  */
 function bufferedWriter(fd: number) {
   const buffer = Buffer.allocUnsafe(1 << 20);
+  // A plain Uint8Array view keeps element access monomorphic in the hot loop.
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
   let used = 0;
   let lastIndicator = "";
   let lastUnit = "";
-  let indicatorPart = Buffer.alloc(0);
-  const regionParts = new Map<string, Buffer>();
+  let lastCode = "";
+  let indicatorPart: Uint8Array = new Uint8Array(0);
+  let regionPart: Uint8Array = new Uint8Array(0);
+  const regionParts = new Map<string, Uint8Array>();
+  // Where the current indicator-and-region front was last written in full, or -1.
+  let prefixAt = -1;
   const flush = () => {
-    if (used) writeSync(fd, buffer, 0, used);
+    if (used) writeSync(fd, bytes, 0, used);
     used = 0;
+    prefixAt = -1;
   };
   const write = (text: string) => {
-    const bytes = Buffer.from(text);
-    if (used + bytes.length > buffer.length) flush();
-    if (bytes.length > buffer.length) writeSync(fd, bytes);
-    else used += bytes.copy(buffer, used);
+    const encoded = Buffer.from(text);
+    if (used + encoded.length > bytes.length) flush();
+    if (encoded.length > bytes.length) writeSync(fd, encoded);
+    else used += encoded.copy(buffer, used);
   };
-  const ascii = (text: string) => {
-    for (let i = 0; i < text.length; i++) buffer[used++] = text.charCodeAt(i);
-  };
+  const regionFronts: Uint8Array[] = [];
   return {
     write,
     flush,
+    /** One region row of plain values: the indicator-and-region front is encoded once and copied per year. */
+    plainRow(indicator: string, unit: string, region: Region, years: readonly number[], values: Float64Array, count: number) {
+      if (indicator !== lastIndicator || unit !== lastUnit) {
+        lastIndicator = indicator;
+        lastUnit = unit;
+        indicatorPart = new Uint8Array(Buffer.from(`${csvField(indicator)},${csvField(unit)},`));
+        prefixAt = -1;
+      }
+      const rp = (regionFronts[region.index] ??= new Uint8Array(Buffer.from(`${region.code},${csvField(region.zh)},`)));
+      const ip = indicatorPart;
+      const front = ip.length + rp.length;
+      if (used + count * (front + 40) > bytes.length) {
+        flush();
+        if (count * (front + 40) > bytes.length) {
+          for (let i = 0; i < count; i++)
+            write(formatTidyLine({indicator, unit, region_code: region.code, region: region.zh, year: years[i], value: values[i]}));
+          return;
+        }
+      }
+      prefixAt = -1;
+      const start = used;
+      bytes.set(ip, start);
+      bytes.set(rp, start + ip.length);
+      let at = start + front;
+      for (let i = 0; i < count; i++) {
+        if (i > 0) {
+          bytes.copyWithin(at, start, start + front);
+          at += front;
+        }
+        const year = years[i];
+        if (year >= 1000 && year <= 9999) {
+          bytes[at] = 48 + ((year / 1000) | 0);
+          bytes[at + 1] = 48 + (((year / 100) | 0) % 10);
+          bytes[at + 2] = 48 + (((year / 10) | 0) % 10);
+          bytes[at + 3] = 48 + (year % 10);
+          at += 4;
+        } else at = writeDigits(bytes, at, year);
+        bytes[at++] = 44;
+        const v = values[i];
+        if (v >= 0 && v <= 0x7fffffff && (v | 0) === v) at = writeDigits(bytes, at, v);
+        else {
+          const text = formatNumber(v);
+          for (let k = 0; k < text.length; k++) bytes[at++] = text.charCodeAt(k);
+        }
+        bytes[at++] = 10;
+      }
+      used = at;
+    },
     row(r: TidyRow) {
       if (r.indicator !== lastIndicator || r.unit !== lastUnit) {
         lastIndicator = r.indicator;
         lastUnit = r.unit;
-        indicatorPart = Buffer.from(`${csvField(r.indicator)},${csvField(r.unit)},`);
+        indicatorPart = new Uint8Array(Buffer.from(`${csvField(r.indicator)},${csvField(r.unit)},`));
+        prefixAt = -1;
       }
-      let regionPart = regionParts.get(r.region_code);
-      if (!regionPart)
-        regionParts.set(r.region_code, (regionPart = Buffer.from(`${r.region_code},${csvField(r.region)},`)));
-      if (used + indicatorPart.length + regionPart.length + 40 > buffer.length) flush();
-      buffer.set(indicatorPart, used);
-      used += indicatorPart.length;
-      buffer.set(regionPart, used);
-      used += regionPart.length;
-      used = writeDigits(buffer, used, r.year);
-      buffer[used++] = 44;
+      if (r.region_code !== lastCode) {
+        lastCode = r.region_code;
+        let part = regionParts.get(r.region_code);
+        if (!part) regionParts.set(r.region_code, (part = new Uint8Array(Buffer.from(`${r.region_code},${csvField(r.region)},`))));
+        regionPart = part;
+        prefixAt = -1;
+      }
+      const ip = indicatorPart;
+      const rp = regionPart;
+      if (used + ip.length + rp.length + 64 > bytes.length) {
+        flush();
+        prefixAt = -1;
+        if (ip.length + rp.length + 64 > bytes.length) return write(formatTidyLine(r));
+      }
+      let at = used;
+      if (prefixAt >= 0) {
+        // The same indicator and region as the line before (7 years of one region row): copy its front in place.
+        bytes.copyWithin(at, prefixAt, prefixAt + ip.length + rp.length);
+        at += ip.length + rp.length;
+      } else {
+        prefixAt = at;
+        bytes.set(ip, at);
+        at += ip.length;
+        bytes.set(rp, at);
+        at += rp.length;
+      }
+      const year = r.year;
+      if (year >= 1000 && year <= 9999) {
+        bytes[at] = 48 + ((year / 1000) | 0);
+        bytes[at + 1] = 48 + (((year / 100) | 0) % 10);
+        bytes[at + 2] = 48 + (((year / 10) | 0) % 10);
+        bytes[at + 3] = 48 + (year % 10);
+        at += 4;
+      } else at = writeDigits(bytes, at, year);
+      bytes[at++] = 44;
       const v = r.value;
       if (v !== null) {
-        if (Number.isSafeInteger(v) && v >= 0) used = writeDigits(buffer, used, v);
-        else ascii(formatNumber(v));
+        if (v >= 0 && v <= 0x7fffffff && (v | 0) === v) at = writeDigits(bytes, at, v);
+        else {
+          const text = formatNumber(v);
+          for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
+        }
       }
-      buffer[used++] = 10;
+      bytes[at++] = 10;
+      used = at;
     }
   };
 }
 
-/** Writes a non-negative integer's decimal digits at `at`; returns the new end. Same text as String(n). */
-function writeDigits(buffer: Buffer, at: number, n: number): number {
+/** Writes a non-negative 31-bit integer's decimal digits at `at`; returns the new end. Same text as String(n). */
+function writeDigits(bytes: Uint8Array, at: number, n: number): number {
+  // Integer arithmetic throughout: `%` on a double is a slow library call.
+  const int = n | 0;
   let digits = 1;
-  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
-  for (let i = at + digits - 1, x = n; i >= at; i--, x = Math.floor(x / 10)) buffer[i] = 48 + (x % 10);
+  for (let x = int; x >= 10; x = (x / 10) | 0) digits++;
+  for (let i = at + digits - 1, x = int; i >= at; i--) {
+    const q = (x / 10) | 0;
+    bytes[i] = 48 + x - q * 10;
+    x = q;
+  }
   return at + digits;
 }
 
@@ -382,3 +531,4 @@ export function fileDigest(path: string): {sha256: string; bytes: number} {
   const bytes = readFileSync(path);
   return {sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length};
 }
+export const bufferedWriterForBench = bufferedWriter;

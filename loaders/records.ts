@@ -4,6 +4,8 @@ import {LoadError} from "./LoadError.js";
 export interface CsvRecord {
   cells: string[];
   line: number;
+  /** The first cell's bytes as in the file, when read by the byte splitter for a parser with a byte hot path. */
+  first?: Uint8Array;
 }
 
 /**
@@ -76,8 +78,8 @@ function balanced(text: string): boolean {
   return quotes % 2 === 0;
 }
 
-/** Splits one record that contains quotes (RFC 4180: a quoted field may hold delimiters and doubled quotes). */
-function splitQuoted(text: string, delimiter: string): string[] {
+/** Splits one record that contains quotes (RFC 4180: a quoted field may hold delimiters and doubled quotes). @example splitQuoted('"42,359",x', ",") // ["42,359", "x"] */
+export function splitQuoted(text: string, delimiter: string): string[] {
   const cells: string[] = [];
   let cell = "";
   let quoted = false;

@@ -1,9 +1,10 @@
+import {asciiNumber} from "../byteRecords.js";
 import {LoadError} from "../LoadError.js";
 import type {Collector, Indicator} from "../Collector.js";
 import {cleanText} from "../cells.js";
 import {REGIONS, type Region} from "../regions.js";
 import type {CsvRecord} from "../records.js";
-import {splitIndicator} from "../units.js";
+import {convert, splitIndicator} from "../units.js";
 import {FOOTER, isBlank, trimTrailing, type LayoutParser} from "./types.js";
 
 const PREAMBLE = /^(数据库|指标|时间|地区)[:：]/;
@@ -70,12 +71,65 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
   // The same few region names repeat on every row of a big export: resolve each spelling once.
   const known = new Map<string, Region>();
 
+  // The same names as bytes, for the byte-level hot path; filled from `known` as rows come.
+  const knownBytes: {bytes: Uint8Array; region: Region}[] = [];
+  let guess = 0;
+  const numbers = new Float64Array(64);
+
+  function regionAt(bytes: Uint8Array, start: number, end: number): Region | null {
+    const n = end - start;
+    for (let k = 0; k < knownBytes.length; k++) {
+      const entry = knownBytes[(guess + k) % knownBytes.length];
+      const b = entry.bytes;
+      if (b.length !== n) continue;
+      let same = true;
+      for (let i = 0; i < n; i++)
+        if (b[i] !== bytes[start + i]) {
+          same = false;
+          break;
+        }
+      if (same) {
+        guess = (guess + k + 1) % knownBytes.length;
+        return entry.region;
+      }
+    }
+    return null;
+  }
+
+  function learn(record: CsvRecord, region: Region) {
+    const bytes = record.first;
+    if (bytes && knownBytes.length < 256 && !regionAt(bytes, 0, bytes.length)) knownBytes.push({bytes, region});
+  }
+
   return {
+    fast(bytes, starts, ends, count) {
+      if (state !== "table" || kind !== "province") return false;
+      const h = header!;
+      const years = h.years;
+      if (count !== h.width || years.length > numbers.length) return false;
+      const region = regionAt(bytes, starts[0], ends[0]);
+      if (region === null) return false;
+      const ind = indicator!;
+      const factor = ind.unit.factor;
+      for (let i = 0; i < years.length; i++) {
+        let v = asciiNumber(bytes, starts[i + 1], ends[i + 1]);
+        if (v !== v) return false;
+        if (factor !== 1) v = convert(v, factor);
+        if (!collector.fits(ind, region, years[i], v)) return false;
+        numbers[i] = v;
+      }
+      dataRows++;
+      collector.takeRow(ind, region, years, numbers, years.length);
+      return true;
+    },
     push(record) {
       const {cells, line} = record;
       if (state === "table" && kind === "province") {
         const region = known.get(cells[0]);
-        if (region && cells.length === header!.width) return values(indicator!, region, cells, line);
+        if (region && cells.length === header!.width) {
+          learn(record, region);
+          return values(indicator!, region, cells, line);
+        }
       }
       if (isBlank(cells)) return;
       const first = cleanText(cells[0]);
@@ -120,6 +174,7 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
           return collector.warn(`${file}:${line}: skipped the aggregate row ${first}`);
         const region = collector.region(cells[0], line, 1);
         known.set(cells[0], region);
+        learn(record, region);
         return values(indicator!, region, cells, line);
       }
       const {name, unit} = splitIndicator(first);

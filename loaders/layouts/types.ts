@@ -1,3 +1,4 @@
+import type {FastRecord} from "../byteRecords.js";
 import type {CsvRecord} from "../records.js";
 
 /** The table layouts the loaders read. */
@@ -27,6 +28,8 @@ export interface LongOptions {
 /** A parser for one layout: fed records in file order, then `end()`. */
 export interface LayoutParser {
   push(record: CsvRecord): void;
+  /** Optional byte-level hot path (see `FastRecord` in byteRecords.ts): true when it took the record. */
+  fast?: FastRecord;
   end(): void;
 }
 

@@ -38,7 +38,7 @@ const CASES: [string, string, IngestOptions?][] = [
   ["binary-gzip.csv", "1: binary file, not text (NUL byte at offset 3)"],
   ["old-excel.xls", " old Excel .xls workbook: save it as .xlsx or CSV"],
   ["mixed-encoding.csv", "6: mixed encodings: line 1 is UTF-8 but line 6 is not (give --encoding to choose)"],
-  ["gbk-read-as-utf8.csv", "1: not valid utf-8 text", {encoding: "utf-8"}],
+  ["gbk-read-as-utf8.csv", "1:1: not valid utf-8 text", {encoding: "utf-8"}],
   ["missing-indicator.csv", "3:1: no 指标： line above the table names the indicator"],
   ["yearbook-no-year.csv", "1:1: no year in the title; give one with --year"],
   ["yearbook-row-without-region.csv", "7:1: row has figures but no region name"],
@@ -88,7 +88,7 @@ describe("tests/fixtures/bad", () => {
 
   it("a mixed-encoding file read with --encoding utf-8 is still refused at its first non-UTF-8 line", () => {
     expect(() => ingestFileTo(`${BAD}/mixed-encoding.csv`, join(dir, "m.csv"), {encoding: "utf-8"})).toThrow(
-      `${BAD}/mixed-encoding.csv:6: not valid utf-8 text`
+      `${BAD}/mixed-encoding.csv:6:1: not valid utf-8 text`
     );
   });
 });

@@ -1,0 +1,241 @@
+import {LoadError} from "./LoadError.js";
+import {splitQuoted, type CsvRecord} from "./records.js";
+
+/**
+ * Looks at one unquoted record as byte ranges (cell i is `bytes[starts[i]..ends[i])`); returns true when it took the
+ * record itself, false to have it decoded into a CsvRecord. It must not keep `bytes`: the buffer is reused.
+ */
+export type FastRecord = (bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, line: number) => boolean;
+
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+const QUOTE = 0x22;
+const MAX_CELLS = 4096;
+// Byte classes for the splitting loop: one table load per byte instead of three comparisons.
+const DELIMITER = 1;
+const HIGH = 2;
+const QUOTED = 3;
+const LINE_END = 4;
+
+/**
+ * Splits the bytes of an ASCII-compatible file (UTF-8 or GB18030) into CSV records without decoding whole chunks.
+ * In both encodings every byte of a multi-byte character is at least 0x30 (GB18030) or 0x80 (UTF-8), so the
+ * delimiter, quotes, CR and LF never occur inside a character and lines and cells can be cut on bytes. A cell is
+ * decoded (strictly: bad bytes are a LoadError at its line and column) only when a record is not taken by `fast`;
+ * cells of ASCII bytes skip the decoder.
+ * @example const s = new ByteRecordSplitter("x.csv", "gb18030", ",", (r) => out.push(r)); const keep = s.scan(buf, n, true);
+ */
+export class ByteRecordSplitter {
+  /** 1-based line of the next record. */
+  line = 1;
+  /** Set once a layout parser can take rows as bytes. */
+  fast: FastRecord | null = null;
+  private readonly starts = new Int32Array(MAX_CELLS);
+  private readonly ends = new Int32Array(MAX_CELLS);
+  private readonly decoder: TextDecoder;
+  private readonly delimiter: number;
+  private readonly hint: string;
+  private buffer: Buffer = Buffer.alloc(0);
+  private readonly classes = new Uint8Array(256);
+  /** Decoded text of recent non-ASCII cells by a hash of their bytes: headers and preambles repeat in every block. */
+  private readonly texts = new Map<number, {bytes: Uint8Array; text: string}>();
+
+  constructor(
+    private readonly file: string,
+    private readonly encoding: "utf-8" | "gb18030",
+    delimiter: string,
+    private readonly onRecord: (record: CsvRecord) => void,
+    explicitEncoding = false
+  ) {
+    this.decoder = new TextDecoder(encoding, {fatal: true, ignoreBOM: true});
+    this.delimiter = delimiter.charCodeAt(0);
+    this.classes.fill(HIGH, 0x80);
+    this.classes[QUOTE] = QUOTED;
+    this.classes[NEWLINE] = LINE_END;
+    this.classes[this.delimiter] = DELIMITER;
+    this.hint = explicitEncoding ? "" : " (try --encoding)";
+  }
+
+  /**
+   * Takes the complete records in `bytes[from..n)`; returns the offset where an incomplete last record starts (the
+   * caller keeps those bytes and passes them again with more), or `n`. With `final`, everything is taken.
+   */
+  scan(buffer: Buffer, from: number, n: number, final: boolean): number {
+    // A plain Uint8Array view keeps the byte loops monomorphic; `buffer` decodes.
+    this.buffer = buffer;
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+    let pos = from;
+    while (pos < n) {
+      const next = this.record(bytes, pos, n, final);
+      if (next < 0) return pos;
+      pos = next;
+    }
+    return n;
+  }
+
+  /** One record starting at `pos`; returns where the next begins, or -1 when it may continue past `n`. */
+  private record(bytes: Uint8Array, pos: number, n: number, final: boolean): number {
+    const starts = this.starts;
+    const ends = this.ends;
+    const classes = this.classes;
+    let count = 0;
+    let high = false;
+    starts[0] = pos;
+    // One pass per byte: cell boundaries, the line end, and whether a cell needs decoding.
+    let i = pos;
+    for (; i < n; i++) {
+      const k = classes[bytes[i]];
+      if (k === 0) continue;
+      if (k === DELIMITER) {
+        if (count + 1 >= MAX_CELLS) return this.quotedRecord(bytes, pos, n, final);
+        ends[count++] = i;
+        starts[count] = i + 1;
+      } else if (k === HIGH) high = true;
+      else if (k === LINE_END) break;
+      else return this.quotedRecord(bytes, pos, n, final);
+    }
+    const end = i;
+    if (end === n && !final) return -1;
+    const stop = end > pos && bytes[end - 1] === RETURN ? end - 1 : end;
+    if (stop < starts[count]) return this.quotedRecord(bytes, pos, n, final);
+    ends[count++] = stop;
+    const line = this.line++;
+    const fast = this.fast;
+    if (fast === null || !fast(bytes, starts, ends, count, line)) {
+      const cells: string[] = new Array(count);
+      for (let k = 0; k < count; k++)
+        cells[k] = this.cell(bytes, starts[k], ends[k], high, line, k + 1, end === n && k === count - 1);
+      // A parser with a byte hot path learns the bytes of names it resolved (regions) from the first cell.
+      if (fast !== null) this.onRecord({cells, line, first: new Uint8Array(bytes.subarray(starts[0], ends[0]))});
+      else this.onRecord({cells, line});
+    }
+    return end + 1;
+  }
+
+  /** A record with quotes: it may span lines; it ends at the first line end where its quotes balance. */
+  private quotedRecord(bytes: Uint8Array, pos: number, n: number, final: boolean): number {
+    let end = n;
+    let quotes = 0;
+    let lines = 1;
+    for (let i = pos; ; i++) {
+      if (i === n) {
+        if (!final) return -1;
+        if (quotes % 2 === 1)
+          throw new LoadError(this.file, this.line, undefined, "unterminated quoted field (file ends inside quotes)");
+        end = n;
+        break;
+      }
+      const c = bytes[i];
+      if (c === QUOTE) quotes++;
+      else if (c === NEWLINE) {
+        if (quotes % 2 === 0) {
+          end = i;
+          break;
+        }
+        lines++;
+      }
+    }
+    const line = this.line;
+    this.line += lines;
+    const stop = end > pos && bytes[end - 1] === RETURN ? end - 1 : end;
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes.subarray(pos, stop));
+    } catch {
+      throw this.badBytes(bytes, pos, stop, line, end === n);
+    }
+    this.onRecord({cells: splitQuoted(text.replace(/\r\n/g, "\n"), String.fromCharCode(this.delimiter)), line});
+    return end + 1;
+  }
+
+  private cell(bytes: Uint8Array, start: number, end: number, high: boolean, line: number, column: number, last: boolean) {
+    if (high) {
+      let wide = false;
+      let hash = 0x811c9dc5;
+      for (let i = start; i < end; i++) {
+        const c = bytes[i];
+        if (c >= 0x80) wide = true;
+        hash = Math.imul(hash ^ c, 0x01000193);
+      }
+      if (wide) {
+        const cached = this.texts.get(hash);
+        if (cached && sameBytes(cached.bytes, bytes, start, end)) return cached.text;
+        let text: string;
+        try {
+          text = this.decoder.decode(bytes.subarray(start, end));
+        } catch {
+          throw this.badBytes(bytes, start, end, line, last, column);
+        }
+        if (this.texts.size >= 4096) this.texts.clear();
+        this.texts.set(hash, {bytes: bytes.slice(start, end), text});
+        return text;
+      }
+    }
+    return this.buffer.toString("latin1", start, end);
+  }
+
+  /** The error for bytes that do not decode: a character cut by the end of the file (`last`), or invalid bytes. */
+  private badBytes(bytes: Uint8Array, start: number, end: number, line: number, last: boolean, column?: number) {
+    if (last) {
+      try {
+        new TextDecoder(this.encoding, {fatal: true}).decode(bytes.subarray(start, end), {stream: true});
+        return new LoadError(this.file, line, undefined, `file ends inside a ${this.encoding} character (truncated?)`);
+      } catch {
+        // invalid, not only cut short
+      }
+    }
+    if (column === undefined) column = columnOfBadByte(bytes, start, end, this.delimiter, this.encoding);
+    return new LoadError(this.file, line, column, `not valid ${this.encoding} text${this.hint}`);
+  }
+}
+
+function sameBytes(a: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== bytes[start + i]) return false;
+  return true;
+}
+
+/** The 1-based column (counting delimiters outside quotes) of the first cell whose bytes do not decode. */
+function columnOfBadByte(bytes: Uint8Array, start: number, end: number, delimiter: number, encoding: string): number {
+  let column = 1;
+  let from = start;
+  let quoted = false;
+  for (let i = start; i <= end; i++) {
+    if (i < end && bytes[i] === QUOTE) quoted = !quoted;
+    if (i === end || (!quoted && bytes[i] === delimiter)) {
+      try {
+        new TextDecoder(encoding, {fatal: true}).decode(bytes.subarray(from, i));
+      } catch {
+        return column;
+      }
+      column++;
+      from = i + 1;
+    }
+  }
+  return 1;
+}
+
+/**
+ * A plain ASCII decimal in `bytes[start..end)` (`73849`, `-3.5`, at most 15 bytes), the same number the Collector's
+ * string scan gives; NaN for anything else (empty, spaces, separators, notes), which the general parser then decides.
+ * @example asciiNumber(Buffer.from("73849"), 0, 5) // 73849
+ */
+export function asciiNumber(bytes: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n === 0 || n > 15) return NaN;
+  const negative = bytes[start] === 45;
+  let i = negative ? start + 1 : start;
+  if (i === end) return NaN;
+  let whole = 0;
+  for (; i < end; i++) {
+    const c = bytes[i];
+    if (c >= 48 && c <= 57) whole = whole * 10 + (c - 48);
+    else if (c === 46) {
+      if (i + 1 === end) return NaN;
+      for (let j = i + 1; j < end; j++) if (bytes[j] < 48 || bytes[j] > 57) return NaN;
+      // Decimals take JavaScript's own conversion, as the string path does.
+      return +Buffer.from(bytes.buffer, bytes.byteOffset + start, n).toString("latin1");
+    } else return NaN;
+  }
+  return negative ? -whole : whole;
+}
