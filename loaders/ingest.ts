@@ -531,4 +531,3 @@ export function fileDigest(path: string): {sha256: string; bytes: number} {
   const bytes = readFileSync(path);
   return {sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length};
 }
-export const bufferedWriterForBench = bufferedWriter;
