@@ -106,7 +106,9 @@ export class ByteRecordSplitter {
       for (let k = 0; k < count; k++)
         cells[k] = this.cell(bytes, starts[k], ends[k], high, line, k + 1, end === n && k === count - 1);
       // A parser with a byte hot path learns the bytes of names it resolved (regions) from the first cell.
-      if (fast !== null) this.onRecord({cells, line, first: new Uint8Array(bytes.subarray(starts[0], ends[0]))});
+      // Only records with several cells can be table rows: the rest (titles, notes) skip the copy.
+      if (fast !== null && count > 1 && ends[0] - starts[0] <= 256)
+        this.onRecord({cells, line, first: bytes.slice(starts[0], ends[0])});
       else this.onRecord({cells, line});
     }
     return end + 1;
@@ -160,11 +162,13 @@ export class ByteRecordSplitter {
       if (wide) {
         const cached = this.texts.get(hash);
         if (cached && sameBytes(cached.bytes, bytes, start, end)) return cached.text;
-        let text: string;
-        try {
-          text = this.decoder.decode(bytes.subarray(start, end));
-        } catch {
-          throw this.badBytes(bytes, start, end, line, last, column);
+        let text = this.encoding === "gb18030" ? gb18030Text(bytes, start, end) : utf8Text(this.buffer, start, end);
+        if (text === null) {
+          try {
+            text = this.decoder.decode(bytes.subarray(start, end));
+          } catch {
+            throw this.badBytes(bytes, start, end, line, last, column);
+          }
         }
         if (this.texts.size >= 4096) this.texts.clear();
         this.texts.set(hash, {bytes: bytes.slice(start, end), text});
@@ -187,6 +191,56 @@ export class ByteRecordSplitter {
     if (column === undefined) column = columnOfBadByte(bytes, start, end, this.delimiter, this.encoding);
     return new LoadError(this.file, line, column, `not valid ${this.encoding} text${this.hint}`);
   }
+}
+
+let twoByte: Uint16Array | null = null;
+
+/**
+ * GB18030 two-byte characters as the platform decoder maps them (0 where it refuses a pair), built once from one
+ * decode of every pair, each followed by a line break so that a refused pair cannot disturb the next.
+ */
+function twoByteTable(): Uint16Array {
+  if (twoByte) return twoByte;
+  const pairs: number[] = [];
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) pairs.push(lead, trail, NEWLINE);
+  const parts = new TextDecoder("gb18030").decode(Uint8Array.from(pairs)).split("\n");
+  const table = new Uint16Array(65536);
+  let k = 0;
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const part = parts[k++];
+      if (part.length === 1 && part !== "\ufffd") table[(lead << 8) | trail] = part.charCodeAt(0);
+    }
+  return (twoByte = table);
+}
+
+/**
+ * Decodes a GB18030 cell of ASCII and two-byte characters through a table (the platform decoder costs microseconds
+ * per call); null for anything else (4-byte characters, invalid bytes), which the strict decoder then decides.
+ */
+function gb18030Text(bytes: Uint8Array, start: number, end: number): string | null {
+  const table = twoByteTable();
+  let text = "";
+  for (let i = start; i < end; i++) {
+    const c = bytes[i];
+    if (c < 0x80) text += String.fromCharCode(c);
+    else {
+      if (i + 1 >= end) return null;
+      const code = table[(c << 8) | bytes[i + 1]];
+      if (code === 0) return null;
+      text += String.fromCharCode(code);
+      i++;
+    }
+  }
+  return text;
+}
+
+/** A UTF-8 cell through Buffer's decoder; null when it holds U+FFFD, so the strict decoder decides. */
+function utf8Text(buffer: Buffer, start: number, end: number): string | null {
+  const text = buffer.toString("utf8", start, end);
+  return text.includes("\ufffd") ? null : text;
 }
 
 function sameBytes(a: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
