@@ -7,7 +7,8 @@ import {
   renameSync,
   rmSync,
   mkdirSync,
-  fsyncSync
+  fsyncSync,
+  statSync
 } from "node:fs";
 import {createHash} from "node:crypto";
 import {basename, dirname, join} from "node:path";
@@ -25,6 +26,7 @@ import type {Region} from "./regions.js";
 import {guessDelimiter, RecordSplitter, type CsvRecord} from "./records.js";
 import {sniffEncoding, sniffKind} from "./sniff.js";
 import {csvField, formatNumber, formatTidyLine, TIDY_HEADER, type TidyRow} from "./tidy.js";
+import {threadWriter} from "./tidyWriterThread.js";
 
 /** Options of every ingest function: layout hints plus how to read the file. */
 export interface IngestOptions extends LayoutOptions {
@@ -40,6 +42,8 @@ export interface IngestOptions extends LayoutOptions {
   notes?: string;
   /** The file name used in messages and the manifest (default: the path as given). */
   name?: string;
+  /** `ingestFileTo`: format and write on a second thread (default: for inputs of 8 MB or more). */
+  writerThread?: boolean;
 }
 
 /** What one ingest produced besides the rows. */
@@ -52,6 +56,8 @@ interface Summary {
 }
 
 const CHUNK = 1 << 20;
+// Inputs from this size on write the tidy CSV on a second thread; below it, starting a thread costs more than it saves.
+const THREAD_FROM = 8 << 20;
 const DETECT_RECORDS = 40;
 
 /**
@@ -90,16 +96,19 @@ export function ingestFileTo(path: string, out: string, options: IngestOptions =
   mkdirSync(dirname(out) || ".", {recursive: true});
   const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.${Date.now()}.tmp`);
   const fd = openSync(temporary, "w");
+  // Big inputs format and write on a second thread (the file is opened there again by name).
+  const threaded = options.writerThread ?? sizeOf(path) >= THREAD_FROM;
+  const writer = threaded ? threadWriter(temporary) : bufferedWriter(fd);
   try {
-    const writer = bufferedWriter(fd);
     writer.write(TIDY_HEADER);
     const summary = run(path, options, writer.row, true, writer.plainRow);
-    writer.flush();
+    writer.finish();
     fsyncSync(fd);
     closeSync(fd);
     renameSync(temporary, out);
     return manifestOf(path, options, summary);
   } catch (error) {
+    writer.abort();
     try {
       closeSync(fd);
     } catch {
@@ -198,6 +207,14 @@ function makeParser(layout: LayoutName, collector: Collector, options: IngestOpt
   if (layout === "nbs-national") return nbsPortal(collector, "national");
   if (layout === "long") return long(collector, options);
   return yearbook(collector, options);
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // reading it will say what is wrong
+  }
 }
 
 function readHead(path: string): Uint8Array {
@@ -388,6 +405,8 @@ function bufferedWriter(fd: number) {
   return {
     write,
     flush,
+    finish: flush,
+    abort() {},
     /** One region row of plain values: the indicator-and-region front is encoded once and copied per year. */
     plainRow(indicator: string, unit: string, region: Region, years: readonly number[], values: Float64Array, count: number) {
       if (indicator !== lastIndicator || unit !== lastUnit) {
