@@ -2,10 +2,18 @@ import {LoadError} from "./LoadError.js";
 import {splitQuoted, type CsvRecord} from "./records.js";
 
 /**
- * Looks at one unquoted record as byte ranges (cell i is `bytes[starts[i]..ends[i])`); returns true when it took the
- * record itself, false to have it decoded into a CsvRecord. It must not keep `bytes`: the buffer is reused.
+ * Looks at one unquoted record as byte ranges (cell i is `bytes[starts[i]..ends[i])`, `numbers[i]` its value when it
+ * is 1-15 ASCII digits, else NaN); returns true when it took the record itself, false to have it decoded into a
+ * CsvRecord. It must not keep `bytes`: the buffer is reused.
  */
-export type FastRecord = (bytes: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, line: number) => boolean;
+export type FastRecord = (
+  bytes: Uint8Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  count: number,
+  line: number,
+  numbers: Float64Array
+) => boolean;
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -16,6 +24,8 @@ const DELIMITER = 1;
 const HIGH = 2;
 const QUOTED = 3;
 const LINE_END = 4;
+const DIGIT = 5;
+const CR = 6;
 
 /**
  * Splits the bytes of an ASCII-compatible file (UTF-8 or GB18030) into CSV records without decoding whole chunks.
@@ -32,6 +42,7 @@ export class ByteRecordSplitter {
   fast: FastRecord | null = null;
   private readonly starts = new Int32Array(MAX_CELLS);
   private readonly ends = new Int32Array(MAX_CELLS);
+  private readonly numbers = new Float64Array(MAX_CELLS);
   private readonly decoder: TextDecoder;
   private readonly delimiter: number;
   private readonly hint: string;
@@ -52,6 +63,8 @@ export class ByteRecordSplitter {
     this.classes.fill(HIGH, 0x80);
     this.classes[QUOTE] = QUOTED;
     this.classes[NEWLINE] = LINE_END;
+    this.classes.fill(DIGIT, 0x30, 0x3a);
+    this.classes[RETURN] = CR;
     this.classes[this.delimiter] = DELIMITER;
     this.hint = explicitEncoding ? "" : " (try --encoding)";
   }
@@ -78,30 +91,50 @@ export class ByteRecordSplitter {
     const starts = this.starts;
     const ends = this.ends;
     const classes = this.classes;
+    const numbers = this.numbers;
     let count = 0;
     let high = false;
+    // The value of a cell of ASCII digits only (at most 15), else NaN: read in the same pass.
+    let whole = 0;
+    let digits = true;
     starts[0] = pos;
-    // One pass per byte: cell boundaries, the line end, and whether a cell needs decoding.
+    // One pass per byte: cell boundaries, the line end, whether a cell needs decoding, and plain integers.
     let i = pos;
     for (; i < n; i++) {
-      const k = classes[bytes[i]];
-      if (k === 0) continue;
+      const c = bytes[i];
+      const k = classes[c];
+      if (k === DIGIT) {
+        whole = whole * 10 + (c - 48);
+        continue;
+      }
+      if (k === 0) {
+        digits = false;
+        continue;
+      }
       if (k === DELIMITER) {
         if (count + 1 >= MAX_CELLS) return this.quotedRecord(bytes, pos, n, final);
+        numbers[count] = digits && i > starts[count] && i - starts[count] <= 15 ? whole : NaN;
+        whole = 0;
+        digits = true;
         ends[count++] = i;
         starts[count] = i + 1;
-      } else if (k === HIGH) high = true;
-      else if (k === LINE_END) break;
-      else return this.quotedRecord(bytes, pos, n, final);
+      } else if (k === HIGH) {
+        high = true;
+        digits = false;
+      } else if (k === LINE_END) break;
+      else if (k === CR) {
+        if (i + 1 < n && bytes[i + 1] !== NEWLINE) digits = false;
+      } else return this.quotedRecord(bytes, pos, n, final);
     }
     const end = i;
     if (end === n && !final) return -1;
     const stop = end > pos && bytes[end - 1] === RETURN ? end - 1 : end;
     if (stop < starts[count]) return this.quotedRecord(bytes, pos, n, final);
+    numbers[count] = digits && stop > starts[count] && stop - starts[count] <= 15 ? whole : NaN;
     ends[count++] = stop;
     const line = this.line++;
     const fast = this.fast;
-    if (fast === null || !fast(bytes, starts, ends, count, line)) {
+    if (fast === null || !fast(bytes, starts, ends, count, line, numbers)) {
       const cells: string[] = new Array(count);
       for (let k = 0; k < count; k++)
         cells[k] = this.cell(bytes, starts[k], ends[k], high, line, k + 1, end === n && k === count - 1);

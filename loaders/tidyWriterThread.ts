@@ -21,7 +21,7 @@ const ABORT = STATUS + 1;
 // Plain JavaScript (an eval worker needs no loader, bundler or TypeScript support): formats what the records say.
 const WORKER = `
 const {workerData} = require("node:worker_threads");
-const {openSync, writeSync, fsyncSync, closeSync} = require("node:fs");
+const {openSync, writeSync, fsyncSync, fdatasyncSync, closeSync} = require("node:fs");
 const {path, control: controlBuffer, memory, errors, SEGMENTS, SLOTS} = workerData;
 const control = new Int32Array(controlBuffer);
 const STATUS = 2 * SEGMENTS, ABORT = STATUS + 1;
@@ -30,7 +30,14 @@ try {
   fd = openSync(path, "r+");
   const out = new Uint8Array(1 << 20);
   let used = 0;
-  const flush = () => { if (used) writeSync(fd, out, 0, used); used = 0; };
+  // Syncing as it goes (the thread has time to spare) leaves little for the final fsync the rename waits for.
+  let unsynced = 0;
+  const flush = () => {
+    if (used) writeSync(fd, out, 0, used);
+    unsynced += used;
+    used = 0;
+    if (unsynced >= 32 << 20) { fdatasyncSync(fd); unsynced = 0; }
+  };
   let indicator = new Uint8Array(0);
   const regions = [];
   let years = [];

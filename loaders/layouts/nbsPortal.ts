@@ -102,7 +102,7 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
   }
 
   return {
-    fast(bytes, starts, ends, count) {
+    fast(bytes, starts, ends, count, _line, plain) {
       if (state !== "table" || kind !== "province") return false;
       const h = header!;
       const years = h.years;
@@ -112,8 +112,11 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
       const ind = indicator!;
       const factor = ind.unit.factor;
       for (let i = 0; i < years.length; i++) {
-        let v = asciiNumber(bytes, starts[i + 1], ends[i + 1]);
-        if (v !== v) return false;
+        let v = plain[i + 1];
+        if (v !== v) {
+          v = asciiNumber(bytes, starts[i + 1], ends[i + 1]);
+          if (v !== v) return false;
+        }
         if (factor !== 1) v = convert(v, factor);
         if (!collector.fits(ind, region, years[i], v)) return false;
         numbers[i] = v;
