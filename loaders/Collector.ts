@@ -31,7 +31,8 @@ export interface Indicator {
   originals: Set<string>;
 }
 
-const YEARS = 2100 - 1949 + 1;
+const FIRST_YEAR = 1949;
+const YEARS = 2100 - FIRST_YEAR + 1;
 // The duplicate check keeps one bit per region in a 32-bit word.
 if (REGIONS.length > 32) throw new Error("Collector's region masks hold at most 32 regions");
 const MAX_WARNINGS = 20;
@@ -49,8 +50,12 @@ export class Collector {
   readonly warnings: string[] = [];
   private moreWarnings = 0;
   private readonly indicators = new Map<string, Indicator>();
-  /** Per indicator and year, a 32-bit mask of the regions seen (REGIONS has 32 entries), in pages of 256 indicators. */
-  private readonly seen: Uint32Array[] = [];
+  /**
+   * Per indicator, a 32-bit mask of the regions seen (REGIONS has 32 entries) for each year from `bases[id]` on,
+   * grown to the years the indicator has: a portal export of 31,250 seven-year blocks keeps 1 MB, not 19 MB.
+   */
+  private readonly masks: Uint32Array[] = [];
+  private readonly bases: number[] = [];
   private readonly regionCache = new Map<string, Region | null>();
   private readonly years = new Map<string, number>();
   private readonly order = new Map<number, {year: number; direction: number; line: number}>();
@@ -104,7 +109,6 @@ export class Collector {
     }
     found.originals.add(info.original);
     // Each (indicator, region, year) gets one bit: a compact duplicate check that also holds for a million rows.
-    while (this.seen.length <= found.id >> 8) this.seen.push(new Uint32Array(256 * YEARS));
     return {...found, unit: info};
   }
 
@@ -199,10 +203,10 @@ export class Collector {
         }
       }
     }
-    const page = this.seen[indicator.id >> 8];
-    const slot = (indicator.id & 255) * YEARS + (year - 1949);
+    const masks = this.masksFor(indicator.id, year);
+    const slot = year - this.bases[indicator.id];
     const bit = 1 << region.index;
-    if (page[slot] & bit) {
+    if (masks[slot] & bit) {
       throw new LoadError(
         this.file,
         line,
@@ -210,7 +214,7 @@ export class Collector {
         `duplicate key: ${indicator.name}, ${region.zh}, ${year} appears twice`
       );
     }
-    page[slot] |= bit;
+    masks[slot] |= bit;
     this.rows++;
     if (value === null) this.missing++;
     const row = this.reuse ? this.scratch : ({} as TidyRow);
@@ -230,7 +234,23 @@ export class Collector {
    */
   fits(indicator: Indicator, region: Region, year: number, value: number): boolean {
     if (!(value > indicator.lo && value < indicator.hi)) return false;
-    return (this.seen[indicator.id >> 8][(indicator.id & 255) * YEARS + (year - 1949)] & (1 << region.index)) === 0;
+    return (this.masksFor(indicator.id, year)[year - this.bases[indicator.id]] & (1 << region.index)) === 0;
+  }
+
+  /** The region masks of an indicator, grown (within 1949-2100) to hold `year`. */
+  private masksFor(id: number, year: number): Uint32Array {
+    const masks = this.masks[id];
+    if (masks !== undefined) {
+      const slot = year - this.bases[id];
+      if (slot >= 0 && slot < masks.length) return masks;
+    }
+    const from = Math.max(FIRST_YEAR, Math.min(year - 7, masks ? this.bases[id] : year));
+    const to = Math.min(FIRST_YEAR + YEARS - 1, Math.max(year + 7, masks ? this.bases[id] + masks.length - 1 : year));
+    const grown = new Uint32Array(to - from + 1);
+    if (masks) grown.set(masks, this.bases[id] - from);
+    this.masks[id] = grown;
+    this.bases[id] = from;
+    return grown;
   }
 
   /**
@@ -238,10 +258,11 @@ export class Collector {
    * as `value`): to `onPlainRow` in one call when a writer set it, else row by row to the sink.
    */
   takeRow(indicator: Indicator, region: Region, years: readonly number[], values: Float64Array, count: number): void {
-    const page = this.seen[indicator.id >> 8];
-    const base = (indicator.id & 255) * YEARS - 1949;
+    // `fits` grew the masks to every year of the row.
+    const masks = this.masks[indicator.id];
+    const base = this.bases[indicator.id];
     const bit = 1 << region.index;
-    for (let i = 0; i < count; i++) page[base + years[i]] |= bit;
+    for (let i = 0; i < count; i++) masks[years[i] - base] |= bit;
     this.rows += count;
     if (this.onPlainRow !== null) return this.onPlainRow(indicator.name, indicator.unit.canonical, region, years, values, count);
     for (let i = 0; i < count; i++) {
