@@ -262,7 +262,8 @@ function run(path: string, options: IngestOptions, onRow: RowSink, reuse = false
     // UTF-8 and GB18030: records are cut on bytes and only cells that are not taken as bytes are decoded.
     const bom = encoding === "utf-8" ? [0xef, 0xbb, 0xbf] : [0x84, 0x31, 0x95, 0x33];
     let from = bom.every((b, i) => first[i] === b) ? bom.length : 0;
-    const sample = new TextDecoder(encoding).decode(first.subarray(from, Math.min(n, from + 4096)));
+    // The delimiter is guessed from the first 4096 characters, as on the text path (at most 4 bytes each).
+    const sample = new TextDecoder(encoding).decode(first.subarray(from, Math.min(n, from + 4 * 4096))).slice(0, 4096);
     const records = recordPipeline(collector, options);
     const splitter = new ByteRecordSplitter(
       file,
