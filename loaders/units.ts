@@ -49,6 +49,17 @@ export function isUnit(text: string): boolean {
 
 /** Folds full-width forms and spelling variants of a unit (`％` → `%`, `万吨／日` → `万吨/日`). @example normalizeUnit("％") // "%" */
 export function normalizeUnit(unit: string): string {
+  // A big export repeats a handful of units in every block; NFKC is the slow part.
+  const cached = normalized.get(unit);
+  if (cached !== undefined) return cached;
+  const result = normalizeUncached(unit);
+  if (normalized.size < 1024) normalized.set(unit, result);
+  return result;
+}
+
+const normalized = new Map<string, string>();
+
+function normalizeUncached(unit: string): string {
   return unit
     .normalize("NFKC")
     .replace(/[\s]+/g, "")
