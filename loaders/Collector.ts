@@ -264,7 +264,8 @@ export class Collector {
     const bit = 1 << region.index;
     for (let i = 0; i < count; i++) masks[years[i] - base] |= bit;
     this.rows += count;
-    if (this.onPlainRow !== null) return this.onPlainRow(indicator.name, indicator.unit.canonical, region, years, values, count);
+    if (this.onPlainRow !== null)
+      return this.onPlainRow(indicator.name, indicator.unit.canonical, region, years, values, count);
     for (let i = 0; i < count; i++) {
       const row = this.reuse ? this.scratch : ({} as TidyRow);
       row.indicator = indicator.name;

@@ -33,7 +33,7 @@ const CR = 6;
  * delimiter, quotes, CR and LF never occur inside a character and lines and cells can be cut on bytes. A cell is
  * decoded (strictly: bad bytes are a LoadError at its line and column) only when a record is not taken by `fast`;
  * cells of ASCII bytes skip the decoder.
- * @example const s = new ByteRecordSplitter("x.csv", "gb18030", ",", (r) => out.push(r)); const keep = s.scan(buf, n, true);
+ * @example new ByteRecordSplitter("x.csv", "gb18030", ",", (r) => out.push(r)).scan(buffer, 0, n, true)
  */
 export class ByteRecordSplitter {
   /** 1-based line of the next record. */
@@ -183,7 +183,15 @@ export class ByteRecordSplitter {
     return end + 1;
   }
 
-  private cell(bytes: Uint8Array, start: number, end: number, high: boolean, line: number, column: number, last: boolean) {
+  private cell(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    high: boolean,
+    line: number,
+    column: number,
+    last: boolean
+  ) {
     if (high) {
       let wide = false;
       let hash = 0x811c9dc5;

@@ -409,7 +409,14 @@ function bufferedWriter(fd: number) {
     finish: flush,
     abort() {},
     /** One region row of plain values: the indicator-and-region front is encoded once and copied per year. */
-    plainRow(indicator: string, unit: string, region: Region, years: readonly number[], values: Float64Array, count: number) {
+    plainRow(
+      indicator: string,
+      unit: string,
+      region: Region,
+      years: readonly number[],
+      values: Float64Array,
+      count: number
+    ) {
       if (indicator !== lastIndicator || unit !== lastUnit) {
         lastIndicator = indicator;
         lastUnit = unit;
@@ -423,7 +430,16 @@ function bufferedWriter(fd: number) {
         flush();
         if (count * (front + 40) > bytes.length) {
           for (let i = 0; i < count; i++)
-            write(formatTidyLine({indicator, unit, region_code: region.code, region: region.zh, year: years[i], value: values[i]}));
+            write(
+              formatTidyLine({
+                indicator,
+                unit,
+                region_code: region.code,
+                region: region.zh,
+                year: years[i],
+                value: values[i]
+              })
+            );
           return;
         }
       }
@@ -466,7 +482,10 @@ function bufferedWriter(fd: number) {
       if (r.region_code !== lastCode) {
         lastCode = r.region_code;
         let part = regionParts.get(r.region_code);
-        if (!part) regionParts.set(r.region_code, (part = new Uint8Array(Buffer.from(`${r.region_code},${csvField(r.region)},`))));
+        if (!part) {
+          part = new Uint8Array(Buffer.from(`${r.region_code},${csvField(r.region)},`));
+          regionParts.set(r.region_code, part);
+        }
         regionPart = part;
         prefixAt = -1;
       }

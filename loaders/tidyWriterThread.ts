@@ -196,7 +196,14 @@ export function threadWriter(path: string) {
     row(r: TidyRow) {
       write(formatTidyLine(r));
     },
-    plainRow(indicator: string, unit: string, region: Region, years: readonly number[], values: Float64Array, count: number) {
+    plainRow(
+      indicator: string,
+      unit: string,
+      region: Region,
+      years: readonly number[],
+      values: Float64Array,
+      count: number
+    ) {
       if (indicator !== lastIndicator || unit !== lastUnit) {
         lastIndicator = indicator;
         lastUnit = unit;

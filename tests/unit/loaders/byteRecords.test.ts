@@ -15,8 +15,13 @@ const EXT_B = Buffer.from([0x95, 0x32, 0x82, 0x36]);
 const gb = (...parts: (string | Buffer)[]) =>
   Buffer.concat(parts.map((p) => (typeof p === "string" ? encodeGb18030(p) : p)));
 
-/** Feeds bytes as `run` does: a fixed buffer of `size` bytes, an incomplete record moved to its front, grown if needed. */
-function split(bytes: Buffer, size: number, fast: FastRecord | null = null, encoding: "gb18030" | "utf-8" = "gb18030") {
+/** Feeds bytes as `run` does: a buffer of `size` bytes, an incomplete record moved to its front, grown if needed. */
+function split(
+  bytes: Buffer,
+  size: number,
+  fast: FastRecord | null = null,
+  encoding: "gb18030" | "utf-8" = "gb18030"
+) {
   const out: CsvRecord[] = [];
   const s = new ByteRecordSplitter("x.csv", encoding, ",", (r) => out.push({cells: r.cells, line: r.line}));
   s.fast = fast;
@@ -49,7 +54,7 @@ describe("ByteRecordSplitter", () => {
     {cells: ["last", "1"], line: 6}
   ];
 
-  it("splits CRLF and LF lines, quoted cells with separators and line breaks, and a 4-byte character, in any chunking", () => {
+  it("splits CRLF and LF lines, quoted cells with separators and breaks, a 4-byte character, in any chunking", () => {
     for (const size of [1, 2, 3, 5, 7, 16, 1024]) expect(split(file, size)).toEqual(expected);
   });
 
@@ -60,7 +65,8 @@ describe("ByteRecordSplitter", () => {
 
   it("names the line and column of a bad byte sequence", () => {
     const bad = gb("地区,2019年\r\n北京,1\r\n天津,", Buffer.from([0xff, 0x31]), "\r\n");
-    for (const size of [4, 1024]) expect(() => split(bad, size)).toThrow("x.csv:3:2: not valid gb18030 text (try --encoding)");
+    for (const size of [4, 1024])
+      expect(() => split(bad, size)).toThrow("x.csv:3:2: not valid gb18030 text (try --encoding)");
     // A lead byte followed by a delimiter is invalid in the first cell, not a character spanning two cells.
     expect(() => split(gb("北京", Buffer.from([0x81]), ",1\n"), 64)).toThrow("x.csv:1:1: not valid gb18030 text");
   });
@@ -71,7 +77,9 @@ describe("ByteRecordSplitter", () => {
   });
 
   it("refuses an unterminated quoted field at the line where it opens", () => {
-    expect(() => split(gb('a,b\n"c,d\ne,f\n'), 4)).toThrow("x.csv:2: unterminated quoted field (file ends inside quotes)");
+    expect(() => split(gb('a,b\n"c,d\ne,f\n'), 4)).toThrow(
+      "x.csv:2: unterminated quoted field (file ends inside quotes)"
+    );
   });
 
   it("offers unquoted records to a fast path as byte ranges and decodes the rest", () => {
