@@ -3,11 +3,11 @@ import type {Region} from "./regions.js";
 import {csvField, formatTidyLine, type TidyRow} from "./tidy.js";
 
 // The tidy writer on a second thread: the parsing thread appends compact records (an indicator's encoded front, a
-// region's, a block's years, then one record per region row with its values) to shared 1 MB segments; the writer
+// region's, a block's years, then one record per region row with its values) to 8 shared 256 KB segments; the writer
 // thread formats the CSV lines, writes and fsyncs the file. Formatting and I/O were about 40% of an ingest.
 
 const SEGMENTS = 8;
-const SLOTS = 1 << 17; // float64 slots per segment (1 MB)
+const SLOTS = 1 << 15; // float64 slots per segment (256 KB)
 const BYTES = 1;
 const INDICATOR = 2;
 const REGION = 3;
