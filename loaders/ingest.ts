@@ -453,22 +453,7 @@ function bufferedWriter(fd: number) {
           bytes.copyWithin(at, start, start + front);
           at += front;
         }
-        const year = years[i];
-        if (year >= 1000 && year <= 9999) {
-          bytes[at] = 48 + ((year / 1000) | 0);
-          bytes[at + 1] = 48 + (((year / 100) | 0) % 10);
-          bytes[at + 2] = 48 + (((year / 10) | 0) % 10);
-          bytes[at + 3] = 48 + (year % 10);
-          at += 4;
-        } else at = writeDigits(bytes, at, year);
-        bytes[at++] = 44;
-        const v = values[i];
-        if (v >= 0 && v <= 0x7fffffff && (v | 0) === v) at = writeDigits(bytes, at, v);
-        else {
-          const text = formatNumber(v);
-          for (let k = 0; k < text.length; k++) bytes[at++] = text.charCodeAt(k);
-        }
-        bytes[at++] = 10;
+        at = writeYearValueLine(bytes, at, years[i], values[i]);
       }
       used = at;
     },
@@ -508,27 +493,30 @@ function bufferedWriter(fd: number) {
         bytes.set(rp, at);
         at += rp.length;
       }
-      const year = r.year;
-      if (year >= 1000 && year <= 9999) {
-        bytes[at] = 48 + ((year / 1000) | 0);
-        bytes[at + 1] = 48 + (((year / 100) | 0) % 10);
-        bytes[at + 2] = 48 + (((year / 10) | 0) % 10);
-        bytes[at + 3] = 48 + (year % 10);
-        at += 4;
-      } else at = writeDigits(bytes, at, year);
-      bytes[at++] = 44;
-      const v = r.value;
-      if (v !== null) {
-        if (v >= 0 && v <= 0x7fffffff && (v | 0) === v) at = writeDigits(bytes, at, v);
-        else {
-          const text = formatNumber(v);
-          for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
-        }
-      }
-      bytes[at++] = 10;
-      used = at;
+      used = writeYearValueLine(bytes, at, r.year, r.value);
     }
   };
+}
+
+/** Writes `year,value\n` at `at` (an empty value for null, as formatTidyLine); returns the new end. */
+function writeYearValueLine(bytes: Uint8Array, at: number, year: number, value: number | null): number {
+  if (year >= 1000 && year <= 9999) {
+    bytes[at] = 48 + ((year / 1000) | 0);
+    bytes[at + 1] = 48 + (((year / 100) | 0) % 10);
+    bytes[at + 2] = 48 + (((year / 10) | 0) % 10);
+    bytes[at + 3] = 48 + (year % 10);
+    at += 4;
+  } else at = writeDigits(bytes, at, year);
+  bytes[at++] = 44;
+  if (value !== null) {
+    if (value >= 0 && value <= 0x7fffffff && (value | 0) === value) at = writeDigits(bytes, at, value);
+    else {
+      const text = formatNumber(value);
+      for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
+    }
+  }
+  bytes[at++] = 10;
+  return at;
 }
 
 /** Writes a non-negative 31-bit integer's decimal digits at `at`; returns the new end. Same text as String(n). */
