@@ -3,7 +3,7 @@ import type {Collector, Indicator} from "../Collector.js";
 import {cleanText} from "../cells.js";
 import {REGIONS, resolveRegion, type Region} from "../regions.js";
 import {splitIndicator} from "../units.js";
-import {isBlank, trimTrailing, type LayoutOptions, type LayoutParser} from "./types.js";
+import {checkNotShorter, checkNotWider, isBlank, trimTrailing, type LayoutOptions, type LayoutParser} from "./types.js";
 
 const ROLES: Record<string, string[]> = {
   year: ["year", "年份", "年度", "年", "时间", "time"],
@@ -127,15 +127,8 @@ export function long(collector: Collector, options: LayoutOptions): LayoutParser
     push({cells, line}) {
       if (isBlank(cells)) return;
       if (!roles) return readHeader(cells, line);
-      const w = trimTrailing(cells).length;
-      if (w > width) throw new LoadError(file, line, width + 1, `row has ${w} fields, the header ${width}`);
-      if (cells.length < width)
-        throw new LoadError(
-          file,
-          line,
-          cells.length,
-          `row has ${cells.length} fields, the header ${width} (row cut short?)`
-        );
+      checkNotWider(cells, width, file, line);
+      checkNotShorter(cells, width, file, line);
       const r = roles as NonNullable<typeof roles>;
       const year = collector.year(cells[r.year], line, r.year + 1);
       const reg = region(cells, line);

@@ -5,7 +5,7 @@ import {cleanText} from "../cells.js";
 import {REGIONS, type Region} from "../regions.js";
 import type {CsvRecord} from "../records.js";
 import {convert, splitIndicator} from "../units.js";
-import {FOOTER, isBlank, trimTrailing, type LayoutParser} from "./types.js";
+import {FOOTER, checkNotShorter, checkNotWider, isBlank, trimTrailing, type LayoutParser} from "./types.js";
 
 const PREAMBLE = /^(数据库|指标|时间|地区)[:：]/;
 
@@ -161,17 +161,8 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
         return;
       }
       const h = header!;
-      const width = trimTrailing(cells).length;
-      if (width > h.width)
-        throw new LoadError(file, line, h.width + 1, `row has ${width} fields, the header ${h.width}`);
-      if (cells.length < h.width) {
-        throw new LoadError(
-          file,
-          line,
-          cells.length,
-          `row has ${cells.length} fields, the header ${h.width} (row cut short?)`
-        );
-      }
+      checkNotWider(cells, h.width, file, line);
+      checkNotShorter(cells, h.width, file, line);
       if (kind === "province") {
         if (collector.isAggregate(cells[0]))
           return collector.warn(`${file}:${line}: skipped the aggregate row ${first}`);

@@ -1,5 +1,6 @@
 import type {FastRecord} from "../byteRecords.js";
 import type {CsvRecord} from "../records.js";
+import {LoadError} from "../LoadError.js";
 
 /** The table layouts the loaders read. */
 export type LayoutName = "nbs-province" | "nbs-national" | "yearbook" | "long";
@@ -44,6 +45,19 @@ export function trimTrailing(cells: string[]): string[] {
   let n = cells.length;
   while (n > 0 && cells[n - 1].trim() === "") n--;
   return n === cells.length ? cells : cells.slice(0, n);
+}
+
+/** Throws when a data row has more non-empty fields than its header: `path:line:column` at the first extra field. */
+export function checkNotWider(cells: string[], width: number, file: string, line: number): void {
+  const w = trimTrailing(cells).length;
+  if (w > width) throw new LoadError(file, line, width + 1, `row has ${w} fields, the header ${width}`);
+}
+
+/** Throws when a data row has fewer fields than its header (a file truncated mid-row, or a ragged export). */
+export function checkNotShorter(cells: string[], width: number, file: string, line: number): void {
+  if (cells.length < width) {
+    throw new LoadError(file, line, cells.length, `row has ${cells.length} fields, the header ${width} (row cut short?)`);
+  }
 }
 
 /** Footnote and source lines that close a table. */

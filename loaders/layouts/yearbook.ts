@@ -4,7 +4,7 @@ import {cleanText} from "../cells.js";
 import {resolveRegion} from "../regions.js";
 import type {CsvRecord} from "../records.js";
 import {normalizeUnit, splitIndicator} from "../units.js";
-import {FOOTER, isBlank, trimTrailing, type LayoutOptions, type LayoutParser} from "./types.js";
+import {FOOTER, checkNotShorter, checkNotWider, isBlank, trimTrailing, type LayoutOptions, type LayoutParser} from "./types.js";
 
 const UNIT_ROW = /^单位[:：]\s*(.+)$/;
 const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*年?\s*[)）]?\s*$|[(（]\s*((?:19|20)\d{2})\s*年?\s*[)）]|((?:19|20)\d{2})年/;
@@ -100,17 +100,10 @@ export function yearbook(collector: Collector, options: LayoutOptions): LayoutPa
       if (/^注/.test(first)) collector.warn(`${file}:${line}: footnote ${first}`);
       return;
     }
-    const w = trimTrailing(cells).length;
-    if (w > width) throw new LoadError(file, line, width + 1, `row has ${w} fields, the header ${width}`);
+    checkNotWider(cells, width, file, line);
     if (first === "") throw new LoadError(file, line, 1, "row has figures but no region name");
     if (collector.isAggregate(cells[0])) return collector.warn(`${file}:${line}: skipped the aggregate row ${first}`);
-    if (cells.length < width)
-      throw new LoadError(
-        file,
-        line,
-        cells.length,
-        `row has ${cells.length} fields, the header ${width} (row cut short?)`
-      );
+    checkNotShorter(cells, width, file, line);
     const region = collector.region(cells[0], line, 1);
     dataRows++;
     for (let i = 1; i < columns!.length; i++) {
