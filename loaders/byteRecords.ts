@@ -19,6 +19,8 @@ const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 const QUOTE = 0x22;
 const MAX_CELLS = 4096;
+// Lines up to this length may be remembered as decoded records.
+const MEMO_BYTES = 512;
 // Byte classes for the splitting loop: one table load per byte instead of three comparisons.
 const DELIMITER = 1;
 const HIGH = 2;
@@ -50,6 +52,13 @@ export class ByteRecordSplitter {
   private readonly classes = new Uint8Array(256);
   /** Decoded text of recent non-ASCII cells by a hash of their bytes: headers and preambles repeat in every block. */
   private readonly texts = new Map<number, {bytes: Uint8Array; text: string}>();
+  private readonly textsSeen = new Set<number>();
+  /** Recent decoded records by a hash of their bytes (see `emit`). */
+  private readonly lines = new Map<number, {bytes: Uint8Array; cells: string[]; first: Uint8Array | null}>();
+  private readonly seenOnce = new Set<number>();
+  /** The hash `knownLine` computed for the line at `lineHashAt`, for `emit` to remember it by. */
+  private lineHash = 0;
+  private lineHashAt = -1;
 
   constructor(
     private readonly file: string,
@@ -76,14 +85,100 @@ export class ByteRecordSplitter {
   scan(buffer: Buffer, from: number, n: number, final: boolean): number {
     // A plain Uint8Array view keeps the byte loops monomorphic; `buffer` decodes.
     this.buffer = buffer;
+    this.lineHashAt = -1; // offsets restart with each buffer
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
     let pos = from;
     while (pos < n) {
-      const next = this.record(bytes, pos, n, final);
+      // Once a parser takes rows as bytes, most records are a name and plain integers: a tighter loop reads those.
+      let next = this.fast !== null ? this.plainRecord(bytes, pos, n) : -1;
+      if (next < 0) next = this.knownLine(bytes, pos, n);
+      if (next < 0) next = this.record(bytes, pos, n, final);
       if (next < 0) return pos;
       pos = next;
     }
     return n;
+  }
+
+  /**
+   * A line seen before byte for byte (each block's 数据库 and 时间 lines, header and source line in a many-block
+   * export): the same frozen cells again, without splitting or decoding. Returns where the next record begins, or -1
+   * (nothing consumed; the line's hash is kept for `emit` to remember it).
+   */
+  private knownLine(bytes: Uint8Array, pos: number, n: number): number {
+    const limit = Math.min(n, pos + MEMO_BYTES);
+    let hash = 0x811c9dc5;
+    let i = pos;
+    for (; i < limit; i++) {
+      const c = bytes[i];
+      if (c === NEWLINE) break;
+      hash = Math.imul(hash ^ c, 0x01000193);
+    }
+    if (i === limit) return -1;
+    const seen = this.lines.get(hash);
+    if (seen === undefined || !sameBytes(seen.bytes, bytes, pos, i)) {
+      this.lineHash = hash;
+      this.lineHashAt = pos;
+      return -1;
+    }
+    const line = this.line++;
+    const first = this.fast !== null ? seen.first : null;
+    this.onRecord(first ? {cells: seen.cells, line, first} : {cells: seen.cells, line});
+    return i + 1;
+  }
+
+  /**
+   * A record of one unquoted first cell and then only cells of 1-15 ASCII digits, ended by LF or CRLF within `n`;
+   * returns where the next record begins, or -1 (nothing consumed) for any other record, which `record` then reads.
+   * It gives `fast` the same byte ranges and numbers as `record` would.
+   */
+  private plainRecord(bytes: Uint8Array, pos: number, n: number): number {
+    const starts = this.starts;
+    const ends = this.ends;
+    const numbers = this.numbers;
+    const delimiter = this.delimiter;
+    let high = false;
+    let whole = 0;
+    let digits = true;
+    let i = pos;
+    for (; i < n; i++) {
+      const c = bytes[i];
+      if (c === delimiter) break;
+      if (c >= 0x80) {
+        high = true;
+        digits = false;
+      } else if (c >= 0x30 && c <= 0x39) whole = whole * 10 + (c - 48);
+      else if (c === QUOTE || c === NEWLINE || c === RETURN) return -1;
+      else digits = false;
+    }
+    if (i >= n) return -1;
+    starts[0] = pos;
+    ends[0] = i;
+    numbers[0] = digits && i > pos && i - pos <= 15 ? whole : NaN;
+    let count = 1;
+    let end = -1;
+    i++;
+    while (end < 0) {
+      const start = i;
+      let value = 0;
+      let c = -1;
+      for (; i < n; i++) {
+        c = bytes[i];
+        const digit = c - 48;
+        if (digit < 0 || digit > 9) break;
+        value = value * 10 + digit;
+      }
+      if (i >= n || i === start || i - start > 15 || count + 1 >= MAX_CELLS) return -1;
+      starts[count] = start;
+      ends[count] = i;
+      numbers[count++] = value;
+      if (c === delimiter) i++;
+      else if (c === NEWLINE) end = i;
+      else if (c === RETURN && i + 1 < n && bytes[i + 1] === NEWLINE) end = i + 1;
+      else return -1;
+    }
+    const line = this.line++;
+    if (!this.fast!(bytes, starts, ends, count, line, numbers)) this.emit(bytes, pos, end, count, line, high, false);
+    return end + 1;
   }
 
   /** One record starting at `pos`; returns where the next begins, or -1 when it may continue past `n`. */
@@ -134,17 +229,40 @@ export class ByteRecordSplitter {
     ends[count++] = stop;
     const line = this.line++;
     const fast = this.fast;
-    if (fast === null || !fast(bytes, starts, ends, count, line, numbers)) {
-      const cells: string[] = new Array(count);
-      for (let k = 0; k < count; k++)
-        cells[k] = this.cell(bytes, starts[k], ends[k], high, line, k + 1, end === n && k === count - 1);
-      // A parser with a byte hot path learns the bytes of names it resolved (regions) from the first cell.
-      // Only records with several cells can be table rows: the rest (titles, notes) skip the copy.
-      if (fast !== null && count > 1 && ends[0] - starts[0] <= 256)
-        this.onRecord({cells, line, first: bytes.slice(starts[0], ends[0])});
-      else this.onRecord({cells, line});
-    }
+    if (fast === null || !fast(bytes, starts, ends, count, line, numbers))
+      this.emit(bytes, pos, end, count, line, high, end === n);
     return end + 1;
+  }
+
+  /**
+   * Decodes the `count` located cells of the record at `pos` into a CsvRecord; `end` is its line end (LF or `n`),
+   * `endsFile` when the record is cut by the end of the file.
+   */
+  private emit(bytes: Uint8Array, pos: number, end: number, count: number, line: number, high: boolean, endsFile: boolean): void {
+    const starts = this.starts;
+    const ends = this.ends;
+    const cells: string[] = new Array(count);
+    for (let k = 0; k < count; k++)
+      cells[k] = this.cell(bytes, starts[k], ends[k], high, line, k + 1, endsFile && k === count - 1);
+    // A parser with a byte hot path learns the bytes of names it resolved (regions) from the first cell.
+    // Only records with several cells can be table rows: the rest (titles, notes) skip the copy.
+    const tableRow = count > 1 && ends[0] - starts[0] <= 256;
+    // `knownLine` hashed this line: it is remembered from its second sighting on (most lines that differ, such as
+    // indicator labels, never come back), with its first cell's bytes whether or not a parser wants them yet.
+    if (this.lineHashAt === pos && !endsFile) {
+      const hash = this.lineHash;
+      this.lineHashAt = -1;
+      if (this.seenOnce.has(hash)) {
+        if (this.lines.size >= 1024) this.lines.clear();
+        const first = tableRow ? bytes.slice(starts[0], ends[0]) : null;
+        this.lines.set(hash, {bytes: bytes.slice(pos, end), cells: Object.freeze(cells) as string[], first});
+      } else {
+        if (this.seenOnce.size >= 4096) this.seenOnce.clear();
+        this.seenOnce.add(hash);
+      }
+    }
+    if (this.fast !== null && tableRow) this.onRecord({cells, line, first: bytes.slice(starts[0], ends[0])});
+    else this.onRecord({cells, line});
   }
 
   /** A record with quotes: it may span lines; it ends at the first line end where its quotes balance. */
@@ -211,8 +329,14 @@ export class ByteRecordSplitter {
             throw this.badBytes(bytes, start, end, line, last, column);
           }
         }
-        if (this.texts.size >= 4096) this.texts.clear();
-        this.texts.set(hash, {bytes: bytes.slice(start, end), text});
+        // Kept from the second sighting on, like lines: a text seen once (an indicator label) is not held.
+        if (this.textsSeen.has(hash)) {
+          if (this.texts.size >= 4096) this.texts.clear();
+          this.texts.set(hash, {bytes: bytes.slice(start, end), text});
+        } else {
+          if (this.textsSeen.size >= 4096) this.textsSeen.clear();
+          this.textsSeen.add(hash);
+        }
         return text;
       }
     }
@@ -263,20 +387,27 @@ function twoByteTable(): Uint16Array {
  */
 function gb18030Text(bytes: Uint8Array, start: number, end: number): string | null {
   const table = twoByteTable();
-  let text = "";
+  // Character codes go to a reused buffer and become one string at the end (no string per character).
+  if (codes.length < end - start) codes = new Uint16Array(end - start);
+  let n = 0;
   for (let i = start; i < end; i++) {
     const c = bytes[i];
-    if (c < 0x80) text += String.fromCharCode(c);
+    if (c < 0x80) codes[n++] = c;
     else {
       if (i + 1 >= end) return null;
       const code = table[(c << 8) | bytes[i + 1]];
       if (code === 0) return null;
-      text += String.fromCharCode(code);
+      codes[n++] = code;
       i++;
     }
   }
+  let text = "";
+  for (let at = 0; at < n; at += 4096)
+    text += String.fromCharCode.apply(null, codes.subarray(at, Math.min(n, at + 4096)) as unknown as number[]);
   return text;
 }
+
+let codes = new Uint16Array(256);
 
 /** A UTF-8 cell through Buffer's decoder; null when it holds U+FFFD, so the strict decoder decides. */
 function utf8Text(buffer: Buffer, start: number, end: number): string | null {

@@ -98,6 +98,82 @@ describe("ByteRecordSplitter", () => {
   });
 });
 
+describe("ByteRecordSplitter's plain-row loop and remembered lines", () => {
+  // Rows of a name and plain integers take a tighter loop once a fast path is set; everything else, the general one.
+  const rows = gb(
+    "地区,2019年,2018年\r\n北京市,73849,67990\r\n天津,1,\r\nx,007,123456789012345\n",
+    "y,1234567890123456,2\r\nz,1\r2\r\n河北,-3,4\r\n山西,5,6"
+  );
+  const seen = (fast: boolean, size: number) => {
+    const offered: {cells: string[]; numbers: number[]; line: number}[] = [];
+    const records = split(
+      rows,
+      size,
+      fast
+        ? (bytes, starts, ends, count, line, numbers) => {
+            const cells = Array.from({length: count}, (_, i) =>
+              Buffer.from(bytes.subarray(starts[i], ends[i])).toString("latin1")
+            );
+            offered.push({cells, numbers: Array.from(numbers.subarray(0, count)), line});
+            return false;
+          }
+        : null
+    );
+    return {records, offered};
+  };
+
+  it("offers the same cells and numbers and gives the same records, in any chunking", () => {
+    const plain = seen(false, 1024).records;
+    for (const size of [3, 8, 1024]) {
+      const {records, offered} = seen(true, size);
+      expect(records).toEqual(plain);
+      expect(offered.map((o) => o.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(offered[1].numbers.slice(1)).toEqual([73849, 67990]);
+      expect(offered[2].cells.slice(1)).toEqual(["1", ""]);
+      expect(offered[2].numbers.slice(1)).toEqual([1, NaN]);
+      expect(offered[3].numbers).toEqual([NaN, 7, 123456789012345]);
+      expect(offered[4].numbers).toEqual([NaN, NaN, 2]); // 16 digits: not read as a number
+      expect(offered[5].numbers).toEqual([NaN, NaN]); // a lone CR inside a cell
+      expect(offered[6].numbers).toEqual([NaN, NaN, 4]);
+      expect(offered[7].numbers).toEqual([NaN, 5, 6]); // the last line, without a line break
+    }
+  });
+
+  it("gives a line seen before the same frozen cells, on its own line number", () => {
+    const records = split(gb("数据库：分省\r\n指标：a(元)\r\n数据库：分省\r\n指标：b(元)\r\n数据库：分省\r\n"), 16);
+    expect(records.map((r) => [r.line, ...r.cells])).toEqual([
+      [1, "数据库：分省"],
+      [2, "指标：a(元)"],
+      [3, "数据库：分省"],
+      [4, "指标：b(元)"],
+      [5, "数据库：分省"]
+    ]);
+    const out: CsvRecord[] = [];
+    const s = new ByteRecordSplitter("x.csv", "gb18030", ",", (r) => out.push(r));
+    const bytes = gb("地区,2019年\r\n".repeat(3));
+    s.scan(bytes, 0, bytes.length, true);
+    expect(out[2].cells).toBe(out[1].cells);
+    expect(Object.isFrozen(out[2].cells)).toBe(true);
+  });
+
+  it("hands a parser the first cell's bytes of a remembered row even when it was remembered before the parser came", () => {
+    const out: CsvRecord[] = [];
+    const s = new ByteRecordSplitter("x.csv", "gb18030", ",", (r) => out.push(r));
+    const row = gb("北京市,1.5,2\r\n");
+    const bytes = Buffer.concat([row, row, row]);
+    s.scan(bytes, 0, row.length * 2, false);
+    s.fast = () => false;
+    s.scan(bytes, row.length * 2, bytes.length, true);
+    expect(out.map((r) => r.first === undefined)).toEqual([true, true, false]);
+    expect(Buffer.from(out[2].first!)).toEqual(gb("北京市"));
+  });
+
+  it("decodes a cell longer than 4,096 characters", () => {
+    const long = "统计".repeat(3000);
+    expect(split(gb(`${long},1\r\n`), 1024)[0].cells[0]).toBe(long);
+  });
+});
+
 describe("asciiNumber", () => {
   it("reads plain ASCII decimals exactly as Number() does and refuses everything else", () => {
     for (const text of ["73849", "0", "-3.5", "1234567.25", ".5", "-0", "007", "123456789012345"]) {
