@@ -1,3 +1,4 @@
+import {KeyMasks} from "./keyMasks.js";
 import {LoadError} from "./LoadError.js";
 import {parseCell, looksLikeFormula, cleanText} from "./cells.js";
 import {REGIONS, resolveRegion, suggestRegion, type Region} from "./regions.js";
@@ -28,11 +29,10 @@ export interface Indicator {
   /** The schema's bounds: a value strictly inside them passes without calling zod (the hot path of big files). */
   lo: number;
   hi: number;
-  originals: Set<string>;
+  /** The units as written, in order of first use (usually one: a Set per indicator was the bulk of the heap). */
+  originals: string[];
 }
 
-const FIRST_YEAR = 1949;
-const YEARS = 2100 - FIRST_YEAR + 1;
 // The duplicate check keeps one bit per region in a 32-bit word.
 if (REGIONS.length > 32) throw new Error("Collector's region masks hold at most 32 regions");
 const MAX_WARNINGS = 20;
@@ -50,12 +50,8 @@ export class Collector {
   readonly warnings: string[] = [];
   private moreWarnings = 0;
   private readonly indicators = new Map<string, Indicator>();
-  /**
-   * Per indicator, a 32-bit mask of the regions seen (REGIONS has 32 entries) for each year from `bases[id]` on,
-   * grown to the years the indicator has: a portal export of 31,250 seven-year blocks keeps 1 MB, not 19 MB.
-   */
-  private readonly masks: Uint32Array[] = [];
-  private readonly bases: number[] = [];
+  /** Each (indicator, region, year) gets one bit: a compact duplicate check that also holds for a million rows. */
+  private readonly keys = new KeyMasks();
   private readonly regionCache = new Map<string, Region | null>();
   private readonly years = new Map<string, number>();
   private readonly order = new Map<number, {year: number; direction: number; line: number}>();
@@ -74,20 +70,16 @@ export class Collector {
   /** Registers an indicator (name without unit) and its unit as written; the same name must keep one canonical unit. */
   indicator(name: string, unit: string, line: number, column?: number): Indicator {
     const clean = cleanText(name);
-    if (looksLikeFormula(clean))
-      throw new LoadError(this.file, line, column, `"${clean}" looks like a spreadsheet formula`);
     const info = unitInfo(unit);
     let found = this.indicators.get(clean);
     if (!found) {
-      const check = tidyRowSchema.safeParse({
-        indicator: clean,
-        unit: info.canonical,
-        region_code: "CN",
-        region: "全国",
-        year: 2000,
-        value: null
-      });
-      if (!check.success) throw new LoadError(this.file, line, column, firstIssue(check));
+      if (looksLikeFormula(clean))
+        throw new LoadError(this.file, line, column, `"${clean}" looks like a spreadsheet formula`);
+      // The tidy row schema's own rule for the name decides when the name is empty (a name is all it checks).
+      if (clean === "") {
+        const check = tidyRowSchema.shape.indicator.safeParse(clean);
+        if (!check.success) throw new LoadError(this.file, line, column, firstIssue(check));
+      }
       const schema = valueSchema(clean, info) as z.ZodNumber;
       found = {
         id: this.indicators.size,
@@ -96,7 +88,7 @@ export class Collector {
         schema,
         lo: schema.minValue ?? -Infinity,
         hi: schema.maxValue ?? Infinity,
-        originals: new Set()
+        originals: []
       };
       this.indicators.set(clean, found);
     } else if (found.unit.canonical !== info.canonical) {
@@ -107,9 +99,9 @@ export class Collector {
         `indicator ${clean} is in ${found.unit.canonical} elsewhere but in ${info.original || "no unit"} here`
       );
     }
-    found.originals.add(info.original);
-    // Each (indicator, region, year) gets one bit: a compact duplicate check that also holds for a million rows.
-    return {...found, unit: info};
+    if (!found.originals.includes(info.original)) found.originals.push(info.original);
+    // The indicator as written here: its unit may be another spelling of the canonical one (万元 for 元).
+    return found.unit === info ? found : {...found, unit: info};
   }
 
   /** The region a cell names; an unknown name is an error that suggests the closest spelling. */
@@ -203,10 +195,8 @@ export class Collector {
         }
       }
     }
-    const masks = this.masksFor(indicator.id, year);
-    const slot = year - this.bases[indicator.id];
     const bit = 1 << region.index;
-    if (masks[slot] & bit) {
+    if (this.keys.has(indicator.id, year, bit)) {
       throw new LoadError(
         this.file,
         line,
@@ -214,7 +204,7 @@ export class Collector {
         `duplicate key: ${indicator.name}, ${region.zh}, ${year} appears twice`
       );
     }
-    masks[slot] |= bit;
+    this.keys.add(indicator.id, year, bit);
     this.rows++;
     if (value === null) this.missing++;
     const row = this.reuse ? this.scratch : ({} as TidyRow);
@@ -228,41 +218,29 @@ export class Collector {
   }
 
   /**
-   * Hot path of big files: true when a plain number (already converted to the canonical unit) is strictly inside
-   * the indicator's schema bounds and its key is new, so `take` may emit it without zod. False leaves the decision,
-   * and any error message, to `value`.
+   * Hot path of big files: true when every plain number of a region row (already converted to the canonical unit)
+   * is strictly inside the indicator's schema bounds and every key is new, so `takeRow` may emit them without zod.
+   * False leaves the decision, and any error message, to `value`.
    */
-  fits(indicator: Indicator, region: Region, year: number, value: number): boolean {
-    if (!(value > indicator.lo && value < indicator.hi)) return false;
-    return (this.masksFor(indicator.id, year)[year - this.bases[indicator.id]] & (1 << region.index)) === 0;
-  }
-
-  /** The region masks of an indicator, grown (within 1949-2100) to hold `year`. */
-  private masksFor(id: number, year: number): Uint32Array {
-    const masks = this.masks[id];
-    if (masks !== undefined) {
-      const slot = year - this.bases[id];
-      if (slot >= 0 && slot < masks.length) return masks;
+  fitsRow(indicator: Indicator, region: Region, years: readonly number[], values: Float64Array, count: number): boolean {
+    const lo = indicator.lo;
+    const hi = indicator.hi;
+    for (let i = 0; i < count; i++) {
+      const value = values[i];
+      if (!(value > lo && value < hi)) return false;
     }
-    const from = Math.max(FIRST_YEAR, Math.min(year - 7, masks ? this.bases[id] : year));
-    const to = Math.min(FIRST_YEAR + YEARS - 1, Math.max(year + 7, masks ? this.bases[id] + masks.length - 1 : year));
-    const grown = new Uint32Array(to - from + 1);
-    if (masks) grown.set(masks, this.bases[id] - from);
-    this.masks[id] = grown;
-    this.bases[id] = from;
-    return grown;
+    const id = indicator.id;
+    const bit = 1 << region.index;
+    return this.keys.noneOf(id, years, count, bit);
   }
 
   /**
-   * Emits `count` values of one indicator and region that `fits` accepted, one per year (the same rows and counts
+   * Emits `count` values of one indicator and region that `fitsRow` accepted, one per year (the same rows and counts
    * as `value`): to `onPlainRow` in one call when a writer set it, else row by row to the sink.
    */
   takeRow(indicator: Indicator, region: Region, years: readonly number[], values: Float64Array, count: number): void {
-    // `fits` grew the masks to every year of the row.
-    const masks = this.masks[indicator.id];
-    const base = this.bases[indicator.id];
     const bit = 1 << region.index;
-    for (let i = 0; i < count; i++) masks[years[i] - base] |= bit;
+    this.keys.addAll(indicator.id, years, count, bit);
     this.rows += count;
     if (this.onPlainRow !== null)
       return this.onPlainRow(indicator.name, indicator.unit.canonical, region, years, values, count);
@@ -313,7 +291,7 @@ export class Collector {
   units(): Record<string, {canonical: string; original: string[]}> {
     const units: Record<string, {canonical: string; original: string[]}> = {};
     for (const ind of this.indicators.values())
-      units[ind.name] = {canonical: ind.unit.canonical, original: [...ind.originals]};
+      units[ind.name] = {canonical: ind.unit.canonical, original: ind.originals.slice()};
     return units;
   }
 

@@ -46,6 +46,10 @@ export function toHalfWidth(text: string): string {
  * @example looksLikeFormula("=cmd|' /C calc'!A0") // true
  */
 export function looksLikeFormula(cell: string): boolean {
+  // A cell starting with a digit, a letter or a CJK ideograph is never a formula: no regex for most cells.
+  const head = cell.charCodeAt(0);
+  if ((head >= 0x30 && head <= 0x39) || (head >= 0x41 && head <= 0x7a) || (head >= 0x3400 && head <= 0x9fff))
+    return false;
   const c = cell.trimStart();
   return /^[=@\uff1d\uff20]/.test(c) || /^[+\-\uff0b\uff0d][^\d.\s\uff10-\uff19\uff0e]/.test(c) || /^[\t\r]/.test(cell);
 }
@@ -82,5 +86,12 @@ export function parseCell(raw: string): CellValue {
 
 /** Trims a text cell, folding full-width spaces. @example cleanText(" 北京　") // "北京" */
 export function cleanText(raw: string): string {
+  // Most cells start and end with a visible ASCII or CJK character: nothing to trim, no regex to run.
+  if (raw.length > 0 && visibleEdge(raw.charCodeAt(0)) && visibleEdge(raw.charCodeAt(raw.length - 1))) return raw;
   return raw.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, "");
+}
+
+/** True for characters that are never white space: printable ASCII, CJK ideographs, full-width forms. */
+function visibleEdge(c: number): boolean {
+  return (c > 0x20 && c < 0x7f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xff5e);
 }

@@ -35,11 +35,19 @@ const OTHER_UNITS = new Set(
  * The canonical unit and factor for a unit as written (`万元` → 元 × 10000); unknown units pass through with factor 1.
  * @example unitInfo("亿亩") // {original: "亿亩", canonical: "万亩", factor: 10000, quantity: "area"}
  */
-export function unitInfo(unit: string): UnitInfo {
+export function unitInfo(unit: string): Readonly<UnitInfo> {
   const u = normalizeUnit(unit);
-  const known = CONVERSIONS[u];
-  return known ? {original: u, ...known} : {original: u, canonical: u, factor: 1, quantity: "other"};
+  // One shared object per unit: every block of a big export asks again.
+  let info = infos.get(u);
+  if (info === undefined) {
+    const known = CONVERSIONS[u];
+    info = Object.freeze(known ? {original: u, ...known} : {original: u, canonical: u, factor: 1, quantity: "other"});
+    if (infos.size < 1024) infos.set(u, info);
+  }
+  return info;
 }
+
+const infos = new Map<string, Readonly<UnitInfo>>();
 
 /** True when the text is a unit this library knows. @example isUnit("万吨/日") // true */
 export function isUnit(text: string): boolean {

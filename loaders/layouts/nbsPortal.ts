@@ -37,27 +37,11 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
 
   function readHeader(record: CsvRecord) {
     const cells = trimTrailing(record.cells);
-    const years: number[] = [];
-    for (let i = 1; i < cells.length; i++) {
-      const year = collector.year(cells[i], record.line, i + 1);
-      if (years.length > 0) {
-        const previous = years[years.length - 1];
-        const direction = years.length > 1 ? Math.sign(years[1] - years[0]) : Math.sign(year - previous);
-        if (year === previous)
-          throw new LoadError(file, record.line, i + 1, `year ${year} appears twice in the header`);
-        if (Math.sign(year - previous) !== direction) {
-          throw new LoadError(
-            file,
-            record.line,
-            i + 1,
-            `years out of order: ${cleanText(cells[i])} after ${cleanText(cells[i - 1])}`
-          );
-        }
-      }
-      years.push(year);
-    }
-    if (years.length === 0) throw new LoadError(file, record.line, 2, "header has no year columns");
-    header = {years, names: cells.map(cleanText), line: record.line, width: cells.length};
+    // Every block of an export repeats its header: the years and names of the last one are reused as they are.
+    const same = lastHeader !== null && sameCells(lastHeader.cells, cells);
+    const {years, names} = same ? lastHeader! : headerYears(cells, record.line);
+    if (!same) lastHeader = {cells, years, names};
+    header = {years, names, line: record.line, width: cells.length};
     dataRows = 0;
     tables++;
     state = "table";
@@ -66,6 +50,33 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
       indicator = collector.indicator(label.name, label.unit ?? "", label.line, 1);
       if (label.unit === null) collector.warn(`${file}:${label.line}: indicator ${label.name} has no unit in brackets`);
     }
+  }
+
+  let lastHeader: {cells: string[]; years: number[]; names: string[]} | null = null;
+
+  /** The years of a header row (one direction, no repeats) and its cleaned names. */
+  function headerYears(cells: string[], line: number): {years: number[]; names: string[]} {
+    const years: number[] = [];
+    for (let i = 1; i < cells.length; i++) {
+      const year = collector.year(cells[i], line, i + 1);
+      if (years.length > 0) {
+        const previous = years[years.length - 1];
+        const direction = years.length > 1 ? Math.sign(years[1] - years[0]) : Math.sign(year - previous);
+        if (year === previous)
+          throw new LoadError(file, line, i + 1, `year ${year} appears twice in the header`);
+        if (Math.sign(year - previous) !== direction) {
+          throw new LoadError(
+            file,
+            line,
+            i + 1,
+            `years out of order: ${cleanText(cells[i])} after ${cleanText(cells[i - 1])}`
+          );
+        }
+      }
+      years.push(year);
+    }
+    if (years.length === 0) throw new LoadError(file, line, 2, "header has no year columns");
+    return {years, names: cells.map(cleanText)};
   }
 
   // The same few region names repeat on every row of a big export: resolve each spelling once.
@@ -117,10 +128,9 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
           v = asciiNumber(bytes, starts[i + 1], ends[i + 1]);
           if (v !== v) return false;
         }
-        if (factor !== 1) v = convert(v, factor);
-        if (!collector.fits(ind, region, years[i], v)) return false;
-        numbers[i] = v;
+        numbers[i] = factor !== 1 ? convert(v, factor) : v;
       }
+      if (!collector.fitsRow(ind, region, years, numbers, years.length)) return false;
       dataRows++;
       collector.takeRow(ind, region, years, numbers, years.length);
       return true;
@@ -136,14 +146,14 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
       }
       if (isBlank(cells)) return;
       const first = cleanText(cells[0]);
-      if (/^数据库[:：]/.test(first)) {
+      if (labelled(first, "数据库")) {
         closeTable(line);
         state = "preamble";
         header = null;
         label = null;
         return;
       }
-      if (state !== "table" && /^指标[:：]/.test(first)) {
+      if (state !== "table" && labelled(first, "指标")) {
         const {name, unit} = splitIndicator(first);
         label = {name, unit, line};
         return;
@@ -186,4 +196,16 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
         throw new LoadError(file, header.line + 1, undefined, "table has a header but no data rows");
     }
   };
+}
+
+function sameCells(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** True when `text` starts with `word` and a colon, half- or full-width (`数据库：`), without a regex per line. */
+function labelled(text: string, word: string): boolean {
+  const colon = text.charCodeAt(word.length);
+  return (colon === 0x3a || colon === 0xff1a) && text.startsWith(word);
 }

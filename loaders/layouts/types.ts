@@ -36,7 +36,13 @@ export interface LayoutParser {
 
 /** True for a record whose cells are all blank (a blank line, or `,,,` exported from Excel). */
 export function isBlank(cells: string[]): boolean {
-  for (const c of cells) if (c.trim() !== "" && c.trim() !== "\u3000") return false;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    // A cell starting with a visible ASCII or CJK character is not blank: no trimming needed to tell.
+    const first = c.charCodeAt(0);
+    if ((first > 0x20 && first < 0x7f) || (first >= 0x3400 && first <= 0x9fff)) return false;
+    if (c.trim() !== "" && c.trim() !== "\u3000") return false;
+  }
   return true;
 }
 

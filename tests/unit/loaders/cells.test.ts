@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {looksLikeFormula, parseCell, toHalfWidth} from "../../../loaders/cells.js";
+import {cleanText, looksLikeFormula, parseCell, toHalfWidth} from "../../../loaders/cells.js";
 
 const num = (value: number, extra: {percent?: boolean; note?: string | null} = {}) => ({
   kind: "number",
@@ -50,6 +50,27 @@ describe("looksLikeFormula and toHalfWidth", () => {
       true
     ]);
     expect(["-3.5", "+2", "-", "北京", "42,359"].map(looksLikeFormula)).toEqual([false, false, false, false, false]);
+    // Leading spaces and tabs do not hide a formula from the check that skips plain cells.
+    expect([" =1+1", "\u3000@SUM(A1)", "\t1", "A1", "1=1", "Beijing"].map(looksLikeFormula)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false
+    ]);
+  });
+  it("trims half-width, full-width and no-break spaces and leaves plain cells as they are", () => {
+    expect(["北京", " 北京", "北京　", "\u00a0北 京\t", "　", "", "a", "北　　京"].map(cleanText)).toEqual([
+      "北京",
+      "北京",
+      "北京",
+      "北 京",
+      "",
+      "",
+      "a",
+      "北　　京"
+    ]);
   });
   it("folds full-width digits, punctuation and spaces", () => {
     expect(toHalfWidth("　４２，３５９．５％　")).toBe("42,359.5%");

@@ -18,8 +18,12 @@ describe("Collector duplicate keys", () => {
       expect(() => c.value(a, REGIONS[1], year, "1", 30, 4, "value")).toThrow(
         `k.csv:30:4: duplicate key: 城镇居民人均可支配收入, 北京, ${year} appears twice`
       );
-    expect(c.fits(a, REGIONS[1], 2000, 5)).toBe(false);
-    expect(c.fits(a, REGIONS[3], 2000, 5)).toBe(true);
-    expect(c.fits(a, REGIONS[3], 2000, -5)).toBe(false); // outside the schema: zod decides in value()
+    const row = (...values: number[]) => Float64Array.from(values);
+    expect(c.fitsRow(a, REGIONS[1], [2001, 2000], row(5, 5), 2)).toBe(false);
+    expect(c.fitsRow(a, REGIONS[3], [2001, 2000], row(5, 5), 2)).toBe(true);
+    expect(c.fitsRow(a, REGIONS[3], [2001, 2000], row(5, -5), 2)).toBe(false); // outside the schema: zod decides
+    // Years the masks do not hold yet are new keys.
+    expect(c.fitsRow(b, REGIONS[1], [1960, 2001], row(5, 5), 2)).toBe(true);
+    expect(c.fitsRow(b, REGIONS[1], [1960, 2099], row(5, 5), 2)).toBe(false);
   });
 });

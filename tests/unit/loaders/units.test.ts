@@ -20,6 +20,12 @@ describe("units", () => {
     expect(unitInfo(unit)).toMatchObject({canonical, factor});
   });
 
+  it("gives one shared, frozen description per unit as written", () => {
+    expect(unitInfo("万元")).toBe(unitInfo("万元"));
+    expect(Object.isFrozen(unitInfo("万元"))).toBe(true);
+    expect(unitInfo("万元")).not.toBe(unitInfo("元"));
+  });
+
   it("converts without binary noise", () => {
     expect(convert(1.09456, 1e4)).toBe(10945.6);
     expect(convert(804600, 1e-4)).toBe(80.46);
