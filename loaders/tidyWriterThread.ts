@@ -21,7 +21,7 @@ const ABORT = STATUS + 1;
 // Plain JavaScript (an eval worker needs no loader, bundler or TypeScript support): formats what the records say.
 const WORKER = `
 const {workerData} = require("node:worker_threads");
-const {openSync, writeSync, fsyncSync, fdatasyncSync, closeSync} = require("node:fs");
+const {openSync, writeSync, fsyncSync, fdatasync, closeSync} = require("node:fs");
 const {path, control: controlBuffer, memory, errors, SEGMENTS, SLOTS} = workerData;
 const control = new Int32Array(controlBuffer);
 const STATUS = 2 * SEGMENTS, ABORT = STATUS + 1;
@@ -30,27 +30,33 @@ try {
   fd = openSync(path, "r+");
   const out = new Uint8Array(1 << 20);
   let used = 0;
-  // Syncing as it goes (the thread has time to spare) leaves little for the final fsync the rename waits for.
+  // Syncing as it goes leaves little for the final fsync the rename waits for. The syncs run on libuv's thread
+  // pool while this thread goes on formatting; their callbacks only run once the loop below is done, and an error
+  // (the fd closed meanwhile) is harmless: the final fsyncSync is what makes the file durable.
   let unsynced = 0;
   const flush = () => {
     if (used) writeSync(fd, out, 0, used);
     unsynced += used;
     used = 0;
-    if (unsynced >= 32 << 20) { fdatasyncSync(fd); unsynced = 0; }
+    if (unsynced >= 32 << 20) { fdatasync(fd, () => {}); unsynced = 0; }
   };
   let indicator = new Uint8Array(0);
   const regions = [];
   let years = [];
-  let front = new Uint8Array(0);
-  let frontFor = -1;
-  const digits = (at, n) => {
-    let count = 1;
-    for (let x = n; x >= 10; x = (x / 10) | 0) count++;
-    for (let i = at + count - 1, x = n; i >= at; i--) { const q = (x / 10) | 0; out[i] = 48 + x - q * 10; x = q; }
-    return at + count;
-  };
+  let yearTexts = [];
+  // Two digits at a time from a table: a division per pair instead of per digit.
+  const PAIRS = new Uint8Array(200);
+  for (let i = 0; i < 100; i++) { PAIRS[2 * i] = 48 + ((i / 10) | 0); PAIRS[2 * i + 1] = 48 + (i % 10); }
   const number = (at, v) => {
-    if (v >= 0 && v <= 0x7fffffff && (v | 0) === v) return digits(at, v | 0);
+    if (v >= 0 && v <= 0x7fffffff && (v | 0) === v) {
+      let x = v | 0;
+      const end = at + (x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : x < 100000 ? 5 : x < 1000000 ? 6 :
+        x < 10000000 ? 7 : x < 100000000 ? 8 : x < 1000000000 ? 9 : 10);
+      let i = end;
+      while (x >= 100) { const q = (x / 100) | 0; const r = (x - q * 100) << 1; out[--i] = PAIRS[r + 1]; out[--i] = PAIRS[r]; x = q; }
+      if (x >= 10) { const r = x << 1; out[--i] = PAIRS[r + 1]; out[--i] = PAIRS[r]; } else out[--i] = 48 + x;
+      return end;
+    }
     const text = Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
     for (let k = 0; k < text.length; k++) out[at++] = text.charCodeAt(k);
     return at;
@@ -72,22 +78,30 @@ try {
     for (let p = 0; p < length; ) {
       const op = f[p];
       if (op === 5) {
-        const region = f[p + 1];
-        if (frontFor !== region) {
-          const r = regions[region];
-          front = new Uint8Array(indicator.length + r.length);
-          front.set(indicator, 0);
-          front.set(r, indicator.length);
-          frontFor = region;
-        }
+        // The first line gets the indicator and region fronts; the others copy them from it (no allocation:
+        // each indicator-region pair is usually one row).
+        const region = regions[f[p + 1]];
+        const front = indicator.length + region.length;
         const n = years.length;
-        if (used + n * (front.length + 40) > out.length) flush();
+        if (used + n * (front + 40) > out.length) flush();
         let at = used;
+        const first = at;
         for (let i = 0; i < n; i++) {
-          out.set(front, at);
-          at += front.length;
-          at = digits(at, years[i]);
-          out[at++] = 44;
+          if (i === 0) {
+            out.set(indicator, at);
+            out.set(region, at + indicator.length);
+          } else out.copyWithin(at, first, first + front);
+          at += front;
+          // "2019," from the block's year texts.
+          const year = yearTexts[i];
+          if (year.length === 5) {
+            // A four-digit year and its comma, the usual case, without a loop.
+            out[at] = year[0]; out[at + 1] = year[1]; out[at + 2] = year[2]; out[at + 3] = year[3]; out[at + 4] = 44;
+            at += 5;
+          } else {
+            for (let k = 0; k < year.length; k++) out[at + k] = year[k];
+            at += year.length;
+          }
           at = number(at, f[p + 2 + i]);
           out[at++] = 10;
         }
@@ -100,16 +114,15 @@ try {
       } else if (op === 2) {
         const n = f[p + 1];
         indicator = u.slice((p + 2) * 8, (p + 2) * 8 + n);
-        frontFor = -1;
         p += 2 + Math.ceil(n / 8);
       } else if (op === 3) {
         const index = f[p + 1], n = f[p + 2];
         regions[index] = u.slice((p + 3) * 8, (p + 3) * 8 + n);
-        frontFor = -1;
         p += 3 + Math.ceil(n / 8);
       } else if (op === 4) {
         const n = f[p + 1];
         years = Array.from(f.subarray(p + 2, p + 2 + n));
+        yearTexts = years.map((y) => Uint8Array.from(y + ",", (c) => c.charCodeAt(0)));
         p += 2 + n;
       } else if (op === 6) {
         done = true;
