@@ -14,9 +14,10 @@ const REGION = 3;
 const YEARS = 4;
 const ROW = 5;
 const END = 6;
-// control: [state of each segment (0 empty, 1 full)..., length of each segment..., status, abort]
+// control: [state of each segment (0 empty, 1 full)..., length of each segment..., status, abort, started]
 const STATUS = 2 * SEGMENTS;
 const ABORT = STATUS + 1;
+const STARTED = ABORT + 1;
 
 // Plain JavaScript (an eval worker needs no loader, bundler or TypeScript support): formats what the records say.
 const WORKER = `
@@ -24,115 +25,120 @@ const {workerData} = require("node:worker_threads");
 const {openSync, writeSync, fsyncSync, fdatasync, closeSync} = require("node:fs");
 const {path, control: controlBuffer, memory, errors, SEGMENTS, SLOTS} = workerData;
 const control = new Int32Array(controlBuffer);
-const STATUS = 2 * SEGMENTS, ABORT = STATUS + 1;
+const STATUS = 2 * SEGMENTS, ABORT = STATUS + 1, STARTED = ABORT + 1;
+Atomics.store(control, STARTED, 1);
+Atomics.notify(control, STATUS);
 let fd = -1;
+const out = new Uint8Array(1 << 20);
+// Syncing as it goes leaves little for the final fsync the rename waits for. The syncs run on libuv's thread pool
+// while this thread goes on formatting; their callbacks only run once the work is done, and an error (the fd
+// closed meanwhile) is harmless: the final fsyncSync is what makes the file durable.
+let unsynced = 0;
+/** Writes out[0..n). */
+function flush(n) {
+  if (n) writeSync(fd, out, 0, n);
+  unsynced += n;
+  if (unsynced >= 32 << 20) { fdatasync(fd, () => {}); unsynced = 0; }
+}
+// What the records said so far: the indicator's and each region's encoded front, the block's years as text.
+let indicator = new Uint8Array(0);
+const regions = [];
+let years = [];
+let yearTexts = [];
+// Two digits at a time from a table: a division per pair instead of per digit.
+const PAIRS = new Uint8Array(200);
+for (let i = 0; i < 100; i++) { PAIRS[2 * i] = 48 + ((i / 10) | 0); PAIRS[2 * i + 1] = 48 + (i % 10); }
+/** Writes a value's text (as formatNumber) at o[at]; returns the new end. */
+function number(o, at, v) {
+  if (v >= 0 && v <= 0x7fffffff && (v | 0) === v) {
+    let x = v | 0;
+    const end = at + (x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : x < 100000 ? 5 : x < 1000000 ? 6 :
+      x < 10000000 ? 7 : x < 100000000 ? 8 : x < 1000000000 ? 9 : 10);
+    let i = end;
+    while (x >= 100) { const q = (x / 100) | 0; const r = (x - q * 100) << 1; o[--i] = PAIRS[r + 1]; o[--i] = PAIRS[r]; x = q; }
+    if (x >= 10) { const r = x << 1; o[--i] = PAIRS[r + 1]; o[--i] = PAIRS[r]; } else o[--i] = 48 + x;
+    return end;
+  }
+  const text = Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
+  for (let k = 0; k < text.length; k++) o[at++] = text.charCodeAt(k);
+  return at;
+}
+/**
+ * Formats one segment's records into out from out[used] on; returns the new fill, or -1 - fill after the end
+ * record. A function of its own (not top-level code) so that its hot variables are registers.
+ */
+function segment(f, u, length, used) {
+  const o = out;
+  let at = used;
+  for (let p = 0; p < length; ) {
+    const op = f[p];
+    if (op === 5) {
+      // The first line gets the indicator and region fronts; the others copy them from it (no allocation: each
+      // indicator-region pair is usually one row).
+      const region = regions[f[p + 1]];
+      const front = indicator.length + region.length;
+      const n = years.length;
+      if (at + n * (front + 40) > o.length) { flush(at); at = 0; }
+      const first = at;
+      for (let i = 0; i < n; i++) {
+        if (i === 0) {
+          o.set(indicator, at);
+          o.set(region, at + indicator.length);
+        } else o.copyWithin(at, first, first + front);
+        at += front;
+        const year = yearTexts[i];
+        if (year.length === 5) {
+          // A four-digit year and its comma, the usual case, without a loop.
+          o[at] = year[0]; o[at + 1] = year[1]; o[at + 2] = year[2]; o[at + 3] = year[3]; o[at + 4] = 44;
+          at += 5;
+        } else {
+          for (let k = 0; k < year.length; k++) o[at + k] = year[k];
+          at += year.length;
+        }
+        at = number(o, at, f[p + 2 + i]);
+        o[at++] = 10;
+      }
+      p += 2 + n;
+    } else if (op === 1) {
+      const n = f[p + 1];
+      if (at + n > o.length) { flush(at); at = 0; }
+      const from = (p + 2) * 8;
+      if (n > o.length) writeSync(fd, u, from, n);
+      else { o.set(u.subarray(from, from + n), at); at += n; }
+      p += 2 + Math.ceil(n / 8);
+    } else if (op === 2) {
+      const n = f[p + 1];
+      indicator = u.slice((p + 2) * 8, (p + 2) * 8 + n);
+      p += 2 + Math.ceil(n / 8);
+    } else if (op === 3) {
+      const index = f[p + 1], n = f[p + 2];
+      regions[index] = u.slice((p + 3) * 8, (p + 3) * 8 + n);
+      p += 3 + Math.ceil(n / 8);
+    } else if (op === 4) {
+      const n = f[p + 1];
+      years = Array.from(f.subarray(p + 2, p + 2 + n));
+      yearTexts = years.map((y) => Uint8Array.from(y + ",", (c) => c.charCodeAt(0)));
+      p += 2 + n;
+    } else if (op === 6) {
+      return -1 - at;
+    } else throw new Error("tidy writer: bad record " + op);
+  }
+  return at;
+}
 try {
   fd = openSync(path, "r+");
-  const out = new Uint8Array(1 << 20);
   let used = 0;
-  // Syncing as it goes leaves little for the final fsync the rename waits for. The syncs run on libuv's thread
-  // pool while this thread goes on formatting; their callbacks only run once the loop below is done, and an error
-  // (the fd closed meanwhile) is harmless: the final fsyncSync is what makes the file durable.
-  let unsynced = 0;
-  const flush = () => {
-    if (used) writeSync(fd, out, 0, used);
-    unsynced += used;
-    used = 0;
-    if (unsynced >= 32 << 20) { fdatasync(fd, () => {}); unsynced = 0; }
-  };
-  let indicator = new Uint8Array(0);
-  const regions = [];
-  let years = [];
-  let yearTexts = [];
-  // Two digits at a time from a table: a division per pair instead of per digit.
-  const PAIRS = new Uint8Array(200);
-  for (let i = 0; i < 100; i++) { PAIRS[2 * i] = 48 + ((i / 10) | 0); PAIRS[2 * i + 1] = 48 + (i % 10); }
-  const number = (at, v) => {
-    if (v >= 0 && v <= 0x7fffffff && (v | 0) === v) {
-      let x = v | 0;
-      const end = at + (x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : x < 100000 ? 5 : x < 1000000 ? 6 :
-        x < 10000000 ? 7 : x < 100000000 ? 8 : x < 1000000000 ? 9 : 10);
-      let i = end;
-      while (x >= 100) { const q = (x / 100) | 0; const r = (x - q * 100) << 1; out[--i] = PAIRS[r + 1]; out[--i] = PAIRS[r]; x = q; }
-      if (x >= 10) { const r = x << 1; out[--i] = PAIRS[r + 1]; out[--i] = PAIRS[r]; } else out[--i] = 48 + x;
-      return end;
-    }
-    const text = Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(15)));
-    for (let k = 0; k < text.length; k++) out[at++] = text.charCodeAt(k);
-    return at;
-  };
-  const bytes = (u, at, n) => {
-    if (used + n > out.length) flush();
-    if (n > out.length) writeSync(fd, u, at, n);
-    else { out.set(u.subarray(at, at + n), used); used += n; }
-  };
-  let done = false;
-  for (let s = 0; !done; s = (s + 1) % SEGMENTS) {
+  for (let s = 0; used >= 0; s = (s + 1) % SEGMENTS) {
     while (Atomics.load(control, s) !== 1) {
       if (Atomics.load(control, ABORT)) throw new Error("aborted");
       Atomics.wait(control, s, 0, 200);
     }
-    const f = new Float64Array(memory, s * SLOTS * 8, SLOTS);
-    const u = new Uint8Array(memory, s * SLOTS * 8, SLOTS * 8);
-    const length = control[SEGMENTS + s];
-    for (let p = 0; p < length; ) {
-      const op = f[p];
-      if (op === 5) {
-        // The first line gets the indicator and region fronts; the others copy them from it (no allocation:
-        // each indicator-region pair is usually one row).
-        const region = regions[f[p + 1]];
-        const front = indicator.length + region.length;
-        const n = years.length;
-        if (used + n * (front + 40) > out.length) flush();
-        let at = used;
-        const first = at;
-        for (let i = 0; i < n; i++) {
-          if (i === 0) {
-            out.set(indicator, at);
-            out.set(region, at + indicator.length);
-          } else out.copyWithin(at, first, first + front);
-          at += front;
-          // "2019," from the block's year texts.
-          const year = yearTexts[i];
-          if (year.length === 5) {
-            // A four-digit year and its comma, the usual case, without a loop.
-            out[at] = year[0]; out[at + 1] = year[1]; out[at + 2] = year[2]; out[at + 3] = year[3]; out[at + 4] = 44;
-            at += 5;
-          } else {
-            for (let k = 0; k < year.length; k++) out[at + k] = year[k];
-            at += year.length;
-          }
-          at = number(at, f[p + 2 + i]);
-          out[at++] = 10;
-        }
-        used = at;
-        p += 2 + n;
-      } else if (op === 1) {
-        const n = f[p + 1];
-        bytes(u, (p + 2) * 8, n);
-        p += 2 + Math.ceil(n / 8);
-      } else if (op === 2) {
-        const n = f[p + 1];
-        indicator = u.slice((p + 2) * 8, (p + 2) * 8 + n);
-        p += 2 + Math.ceil(n / 8);
-      } else if (op === 3) {
-        const index = f[p + 1], n = f[p + 2];
-        regions[index] = u.slice((p + 3) * 8, (p + 3) * 8 + n);
-        p += 3 + Math.ceil(n / 8);
-      } else if (op === 4) {
-        const n = f[p + 1];
-        years = Array.from(f.subarray(p + 2, p + 2 + n));
-        yearTexts = years.map((y) => Uint8Array.from(y + ",", (c) => c.charCodeAt(0)));
-        p += 2 + n;
-      } else if (op === 6) {
-        done = true;
-        break;
-      } else throw new Error("tidy writer: bad record " + op);
-    }
+    used = segment(new Float64Array(memory, s * SLOTS * 8, SLOTS), new Uint8Array(memory, s * SLOTS * 8, SLOTS * 8),
+      control[SEGMENTS + s], used);
     Atomics.store(control, s, 0);
     Atomics.notify(control, s);
   }
-  flush();
+  flush(-1 - used);
   fsyncSync(fd);
   closeSync(fd);
   Atomics.store(control, STATUS, 1);
@@ -150,20 +156,36 @@ Atomics.notify(control, STATUS);
  * `abort()` (stops the thread; the caller removes the file).
  * @example const w = threadWriter(".out.tmp"); w.write(TIDY_HEADER); ...; w.finish();
  */
-export function threadWriter(path: string) {
-  const controlBuffer = new SharedArrayBuffer(4 * (2 * SEGMENTS + 2));
+export function threadWriter(path: string, {workerSource = WORKER, startTimeoutMs = 10_000} = {}) {
+  const controlBuffer = new SharedArrayBuffer(4 * (STARTED + 1));
   const memory = new SharedArrayBuffer(SEGMENTS * SLOTS * 8);
   const control = new Int32Array(controlBuffer);
   // The thread's error message comes on this port, read synchronously once the status says it failed.
   const {port1, port2} = new MessageChannel();
-  const worker = new Worker(WORKER, {
+  const created = performance.now();
+  const worker = new Worker(workerSource, {
     eval: true,
     workerData: {path, control: controlBuffer, memory, errors: port2, SEGMENTS, SLOTS},
     transferList: [port2]
   });
+  // The caller learns of a failure from the status word or the start deadline (it is blocked, so events come
+  // too late); without a listener a thread that fails to start would also crash the process afterwards.
+  worker.on("error", () => {});
   worker.unref();
   port1.unref();
   const failure = () => new Error(`tidy writer thread: ${receiveMessageOnPort(port1)?.message ?? "failed"}`);
+  /**
+   * Waits while control[index] is `busy`; throws what the thread failed with, or when it never started (a thread
+   * that cannot start says nothing to a thread that is blocked waiting: without the deadline this would hang).
+   */
+  const waitWhile = (index: number, busy: number) => {
+    while (Atomics.load(control, index) === busy) {
+      if (Atomics.load(control, STATUS) === 2) throw failure();
+      if (Atomics.load(control, STARTED) === 0 && performance.now() - created > startTimeoutMs)
+        throw new Error(`tidy writer thread: did not start within ${startTimeoutMs / 1000} s`);
+      Atomics.wait(control, index, busy, 200);
+    }
+  };
   let segment = 0;
   let f = new Float64Array(memory, 0, SLOTS);
   let u = new Uint8Array(memory, 0, SLOTS * 8);
@@ -173,10 +195,7 @@ export function threadWriter(path: string) {
     Atomics.store(control, segment, 1);
     Atomics.notify(control, segment);
     segment = (segment + 1) % SEGMENTS;
-    while (Atomics.load(control, segment) !== 0) {
-      if (Atomics.load(control, STATUS) === 2) throw failure();
-      Atomics.wait(control, segment, 1, 200);
-    }
+    waitWhile(segment, 1);
     f = new Float64Array(memory, segment * SLOTS * 8, SLOTS);
     u = new Uint8Array(memory, segment * SLOTS * 8, SLOTS * 8);
     p = 0;
@@ -244,7 +263,7 @@ export function threadWriter(path: string) {
       room(1);
       f[p++] = END;
       publish();
-      while (Atomics.load(control, STATUS) === 0) Atomics.wait(control, STATUS, 0, 200);
+      waitWhile(STATUS, 0);
       if (Atomics.load(control, STATUS) === 2) throw failure();
     },
     /** Stops the thread without finishing the file. */

@@ -3,6 +3,8 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {ingestFileTo} from "../../../loaders/ingest.js";
+import {REGIONS} from "../../../loaders/regions.js";
+import {threadWriter} from "../../../loaders/tidyWriterThread.js";
 import {encodeGb18030, writeSyntheticPortal} from "../../fixtures/syntheticPortal.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ys-thread-"));
@@ -41,5 +43,30 @@ describe("ingestFileTo with the writer thread", () => {
     );
     expect(readFileSync(out, "utf8")).toBe("earlier output\n");
     expect(readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("threadWriter when its thread fails", () => {
+  const row = () => Float64Array.from([1, 2]);
+
+  it("reports a thread that never starts instead of waiting for it forever", () => {
+    const path = join(tmp, "never.csv");
+    writeFileSync(path, "");
+    // A script that does not compile: the thread never runs a line, so only the deadline can tell.
+    const writer = threadWriter(path, {workerSource: "this is not JavaScript", startTimeoutMs: 300});
+    expect(() => {
+      for (let i = 0; i < 200_000; i++) writer.plainRow("合成指标", "元", REGIONS[1], [2019, 2018], row(), 2);
+      writer.finish();
+    }).toThrow("tidy writer thread: did not start within 0.3 s");
+    writer.abort();
+  });
+
+  it("passes on the thread's own error (here: the file it should write is gone)", () => {
+    const writer = threadWriter(join(tmp, "missing", "out.csv"));
+    expect(() => {
+      writer.plainRow("合成指标", "元", REGIONS[1], [2019, 2018], row(), 2);
+      writer.finish();
+    }).toThrow(/^tidy writer thread: ENOENT/);
+    writer.abort();
   });
 });
