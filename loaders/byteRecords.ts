@@ -114,6 +114,8 @@ export class ByteRecordSplitter {
       hash = Math.imul(hash ^ c, 0x01000193);
     }
     if (i === limit) return -1;
+    // 30 bits: a small integer key, where a full 32-bit hash would be a boxed number in the maps.
+    hash &= 0x3fffffff;
     const seen = this.lines.get(hash);
     if (seen === undefined || !sameBytes(seen.bytes, bytes, pos, i)) {
       this.lineHash = hash;
@@ -319,6 +321,7 @@ export class ByteRecordSplitter {
         hash = Math.imul(hash ^ c, 0x01000193);
       }
       if (wide) {
+        hash &= 0x3fffffff; // a small integer key, as in knownLine
         const cached = this.texts.get(hash);
         if (cached && sameBytes(cached.bytes, bytes, start, end)) return cached.text;
         let text = this.encoding === "gb18030" ? gb18030Text(bytes, start, end) : utf8Text(this.buffer, start, end);
