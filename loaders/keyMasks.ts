@@ -31,36 +31,36 @@ export class KeyMasks {
   /** True when no year of `years[0..count)` has the region `bit` set for `id` (the hot path of big files). */
   noneOf(id: number, years: readonly number[], count: number, bit: number): boolean {
     const pool = this.pool;
-    const at = this.at[id];
     const from = this.from[id];
     const span = this.span[id];
+    const at = this.at[id] - from;
     for (let i = 0; i < count; i++) {
-      const k = years[i] - from;
-      if (!(k >= 0 && k < span)) return this.noneOfSlow(id, years, count, bit);
-      if (pool[at + k] & bit) return false;
+      const year = years[i];
+      // A year outside the range so far is a new key; the range grows when the row is added.
+      if (year - from >= 0 && year - from < span && pool[at + year] & bit) return false;
     }
     return true;
   }
 
   /** Sets the region `bit` for `id` in every year of `years[0..count)`. */
   addAll(id: number, years: readonly number[], count: number, bit: number): void {
+    const at = this.rowAt(id, years, count);
     const pool = this.pool;
-    const at = this.at[id];
+    for (let i = 0; i < count; i++) pool[at + years[i]] |= bit;
+  }
+
+  /** Where year 0 of `id` would sit in the pool, once its range holds every year of `years[0..count)`. */
+  private rowAt(id: number, years: readonly number[], count: number): number {
     const from = this.from[id];
     const span = this.span[id];
     for (let i = 0; i < count; i++) {
       const k = years[i] - from;
       if (!(k >= 0 && k < span)) {
-        for (let j = i; j < count; j++) this.add(id, years[j], bit);
-        return;
+        for (let j = i; j < count; j++) this.slot(id, years[j]);
+        break;
       }
-      pool[at + k] |= bit;
     }
-  }
-
-  private noneOfSlow(id: number, years: readonly number[], count: number, bit: number): boolean {
-    for (let i = 0; i < count; i++) if (this.has(id, years[i], bit)) return false;
-    return true;
+    return this.at[id] - this.from[id];
   }
 
   /** The pool index of (id, year), growing the indicator's range (within 1949-2100) to hold the year. */
