@@ -1,6 +1,7 @@
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join, resolve as resolvePath} from "node:path";
 import {csvParse} from "d3-dsv";
+import {CACHE_DIR, cachedOutputs, STAMP_FILE, stampFor, stampText} from "../cacheStamp.js";
 import {DATASETS, type Dataset} from "../datasets.js";
 import {sha256, type Manifest} from "../manifest.js";
 import type {TidyRow} from "../tidy.js";
@@ -22,8 +23,7 @@ import {acquireLock} from "./lock.js";
 import {createProgress, type Progress} from "./progress.js";
 import {commitSwap, prepareSwap, recoverSwaps} from "./swap.js";
 
-/** Framework's cache of data loader outputs: a file here newer than its loader is served without running it. */
-export const CACHE_DIR = "src/.observablehq/cache/data";
+export {CACHE_DIR};
 /** Where each run stages downloads and new outputs (same filesystem as data/, so the swap is a rename). */
 export const STAGING_DIR = ".tmp/reload";
 /** Test hook: write this file, then wait for `<file>.continue` before swapping, so a test can kill the run there. */
@@ -122,6 +122,12 @@ export async function reload(options: ReloadOptions = {}): Promise<ReloadResult>
     files.push({target: join(root, RELOAD_LOG_FILE), content: logText});
     const logCache = cacheFor("reload-log.json");
     if (logCache) files.push({target: logCache, content: logText});
+    // The cached outputs written here are made from the new inputs: the stamp says so, in the same swap (else the
+    // next build would find them unvouched for and run every loader again).
+    const newHashes = new Map<string, string>([[RELOAD_LOG_FILE, sha256(Buffer.from(logText))]]);
+    for (const change of changes) for (const input of change.inputs ?? []) newHashes.set(input.input, input.sha256);
+    const stamp = stampFor(root, cachedOutputs(datasets), (input) => newHashes.get(input));
+    files.push({target: join(root, STAMP_FILE), content: stampText(stamp)});
 
     progress.update("swap", {note: `${files.length} files`});
     const plan = prepareSwap(runDir, files);

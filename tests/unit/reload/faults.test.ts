@@ -4,6 +4,7 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {faultServer} from "../../fixtures/reload/faultServer.js";
 import {CACHE, copyProject, hashOutputs, PROJECT} from "../../fixtures/reload/projectCopy.js";
+import {freshenCache, STAMP_FILE} from "../../../loaders/cacheStamp.js";
 import {parseReloadLog} from "../../../loaders/reload/changelog.js";
 import type {RemoteSource} from "../../../loaders/reload/config.js";
 import {LOCK_FILE} from "../../../loaders/reload/lock.js";
@@ -212,6 +213,10 @@ describe("reload faults leave every output byte-identical", () => {
     expect(run.datasets[0].inputs[0]).toMatchObject({input: INPUT, origin: server.url("/revised.csv"), replaced: true});
     const manifest = JSON.parse(readFileSync(join(root, CACHE, "income-national.manifest.json"), "utf8"));
     expect(manifest.source.file).toBe(INPUT);
+    // The stamp swapped in with them vouches for the new outputs: the next build keeps them and runs no loader.
+    expect(written).toContain(STAMP_FILE);
+    expect(freshenCache(root)).toEqual([]);
+    expect(readFileSync(join(root, CACHE, "income-national.csv"), "utf8")).toContain(`${revisedUrban}`);
   });
 
   it("the real data/ was never touched", () => {
