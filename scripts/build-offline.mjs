@@ -4,7 +4,7 @@
 // that refuses every non-loopback connection. Exit code: the build's. The report sits beside the output folder
 // (dist.build-report.json, or $YS_DIST.build-report.json).
 import {spawnSync} from "node:child_process";
-import {mkdirSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, writeFileSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 
@@ -20,6 +20,9 @@ const env = {
 };
 
 spawnSync(process.execPath, [join(scripts, "seed-npm-cache.mjs"), "--root", root], {cwd: root, stdio: "inherit"});
+// A project with the loaders of its own (this one) drops cached tables made from older data/ or loaders/ first.
+if (existsSync(join(root, "scripts", "fresh-cache.ts")))
+  spawnSync(join(root, "node_modules", ".bin", "tsx"), ["scripts/fresh-cache.ts"], {cwd: root, env, stdio: "inherit"});
 const observable = join(root, "node_modules", ".bin", "observable");
 const canUnshare = spawnSync("unshare", ["-rn", "true"]).status === 0;
 const result = canUnshare
