@@ -43,7 +43,12 @@ const folders = (dir: string): string[] => [
     .filter((entry) => entry.isDirectory())
     .flatMap((entry) => folders(join(dir, entry.name)))
 ];
-const watchers = ["data", "loaders"].flatMap((dir) => folders(join(root, dir))).map((dir) => watch(dir, changed));
+const watchers = ["data", "loaders"]
+  .flatMap((dir) => folders(join(root, dir)))
+  .map((dir) =>
+    // A folder removed while watched ends its watch with an error: say so, and keep serving.
+    watch(dir, changed).on("error", (error) => console.error(`data watch: ${dir}: ${error.message}`))
+  );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));
 preview.on("exit", (code) => {
   for (const w of watchers) w.close();
