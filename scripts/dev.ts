@@ -19,7 +19,9 @@ const report = (removed: string[]) => {
 const removed = report(freshenCache(root));
 if (removed.length) console.log(`data cache: ${removed.length} outputs were made from older data/ or loaders/; Framework makes them again`);
 
-const preview = spawn(join(root, "node_modules/.bin/observable"), ["preview", "--host", "127.0.0.1", ...process.argv.slice(2)], {
+// Framework's command line run by this Node itself (node_modules/.bin/observable is a shell shim on Windows).
+const cli = join(root, "node_modules/@observablehq/framework/dist/bin/observable.js");
+const preview = spawn(process.execPath, [cli, "preview", "--host", "127.0.0.1", ...process.argv.slice(2)], {
   stdio: "inherit"
 });
 let timer: NodeJS.Timeout | undefined;
