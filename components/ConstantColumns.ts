@@ -4,7 +4,7 @@ import {formatCell, parseCell} from "./model/cells.js";
 import {gridColumns, type ScenarioModel} from "./scenario/model.js";
 import {t} from "./i18n.js";
 
-export interface ConstantColumnsElement extends HTMLFormElement {
+export interface ConstantColumnsElement extends HTMLDivElement {
   value: Record<string, number>;
 }
 
@@ -13,7 +13,8 @@ export interface ConstantColumnsElement extends HTMLFormElement {
  * @example const constants = ConstantColumns(model, {values: {urban: 0.05, rural: 0.065}})
  */
 export function ConstantColumns(model: ScenarioModel<any>, {values = {}}: {values?: Record<string, number>} = {}): ConstantColumnsElement {
-  const form = document.createElement("form") as ConstantColumnsElement;
+  // A div, not a form: a form's named controls would shadow its `value` property.
+  const form = document.createElement("div") as ConstantColumnsElement;
   form.className = "constant-columns";
   const columns = gridColumns(model);
   const message = document.createElement("span");
@@ -24,7 +25,7 @@ export function ConstantColumns(model: ScenarioModel<any>, {values = {}}: {value
     const input = document.createElement("input");
     input.type = "text";
     input.inputMode = "decimal";
-    input.name = column.key;
+    input.dataset.key = column.key;
     input.size = 8;
     const label = document.createElement("label");
     label.append(`${column.label} `, input);
@@ -43,7 +44,6 @@ export function ConstantColumns(model: ScenarioModel<any>, {values = {}}: {value
   });
   // Typing fires the browser's own input events; only the parsed commit (on change) is this element's event.
   form.addEventListener("input", (e) => e.target !== form && e.stopPropagation(), true);
-  form.addEventListener("submit", (e) => e.preventDefault());
   form.append(message);
   const show = () => inputs.forEach((input, i) => (input.value = current[columns[i].key] === undefined ? "" : formatCell(current[columns[i].key], columns[i])));
   Object.defineProperty(form, "value", {
