@@ -163,6 +163,20 @@ describe("fillHandleChanges", () => {
     ]);
   });
 
+  it("a value past a column's bounds is not applied and is named by its cell, the rest still fills", () => {
+    const rising = [0.3, 0.4, 0.05, 0.05].map((urban, i) => ({year: 2025 + i, urban, rural: 0.07}));
+    const result = fillHandleChanges(rising, bounded, {top: 0, left: 0, bottom: 1, right: 1}, {top: 0, left: 0, bottom: 3, right: 1}, {
+      rowName,
+      format: (v) => `${Number((v * 100).toPrecision(12))}%`
+    });
+    expect(result.changes).toEqual([{row: 2, key: "urban", before: 0.05, after: 0.5}]);
+    expect(result.errors).toEqual(["2028 城镇增速: 60% 超出范围 / out of range"]);
+    // Without a namer the row is counted from 1 and the value written as stored.
+    expect(fillHandleChanges(rising, bounded, {top: 0, left: 0, bottom: 1, right: 0}, {top: 0, left: 0, bottom: 3, right: 0}).errors).toEqual([
+      "4 城镇增速: 0.6 超出范围 / out of range"
+    ]);
+  });
+
   it("a target that does not extend the selection changes nothing; rows past the grid are ignored", () => {
     expect(fillHandleChanges(stepped, bounded, {top: 0, left: 0, bottom: 1, right: 0}, {top: 0, left: 0, bottom: 1, right: 0})).toEqual({changes: [], errors: []});
     expect(fillHandleChanges(stepped, bounded, {top: 2, left: 1, bottom: 3, right: 1}, {top: 2, left: 1, bottom: 9, right: 1})).toEqual({changes: [], errors: []});
