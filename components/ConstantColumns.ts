@@ -4,17 +4,19 @@ import {formatCell, parseCell} from "./model/cells.js";
 import {gridColumns, type ScenarioModel} from "./scenario/model.js";
 import {t} from "./i18n.js";
 
-export interface ConstantColumnsElement extends HTMLFormElement {
+export interface ConstantColumnsElement extends HTMLDivElement {
   value: Record<string, number>;
 }
 
 /**
- * A form of one text box per model column, read like grid cells ("6.5", "6.5%", "６．５").
+ * A group of one text box per model column, read like grid cells ("6.5", "6.5%", "６．５"). A div, not a form:
+ * jsdom's form element refuses an own `value` setter, and nothing here is submitted.
  * @example const constants = ConstantColumns(model, {values: {urban: 0.05, rural: 0.065}})
  */
 export function ConstantColumns(model: ScenarioModel<any>, {values = {}}: {values?: Record<string, number>} = {}): ConstantColumnsElement {
-  const form = document.createElement("form") as ConstantColumnsElement;
+  const form = document.createElement("div") as ConstantColumnsElement;
   form.className = "constant-columns";
+  form.setAttribute("role", "group");
   const columns = gridColumns(model);
   const message = document.createElement("span");
   message.className = "constant-message";
@@ -43,7 +45,6 @@ export function ConstantColumns(model: ScenarioModel<any>, {values = {}}: {value
   });
   // Typing fires the browser's own input events; only the parsed commit (on change) is this element's event.
   form.addEventListener("input", (e) => e.target !== form && e.stopPropagation(), true);
-  form.addEventListener("submit", (e) => e.preventDefault());
   form.append(message);
   const show = () => inputs.forEach((input, i) => (input.value = current[columns[i].key] === undefined ? "" : formatCell(current[columns[i].key], columns[i])));
   Object.defineProperty(form, "value", {
