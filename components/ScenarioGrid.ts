@@ -371,7 +371,7 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
       const source = filling!;
       filling = null;
       const target = bounds(range);
-      const {changes, errors} = fillHandleChanges(rows, columns, source, target);
+      const {changes, errors} = fillHandleChanges(rows, columns, source, target, {rowName, format: formatCell});
       commit(changes, errors, {attempted: true});
       cells[range.focus.row]?.[range.focus.col]?.focus();
     };

@@ -165,14 +165,19 @@ export function fillSeries(values: readonly CellValue[], count: number): CellVal
 /**
  * The fill handle: `source` is the selection, `target` the range it was dragged to (the same columns, more rows
  * below; or the same rows, more columns to the right). Each column (or row) continues by `fillSeries`. Values
- * outside a column's bounds come back as messages, as a paste's would.
+ * outside a column's bounds come back as messages naming the cell as a paste's would (row by `rowName`, value by
+ * `format`, so a percent column says "60%", not 0.6).
  * @example fillHandleChanges(rows, columns, {top: 0, left: 0, bottom: 1, right: 0}, {top: 0, left: 0, bottom: 3, right: 0})
  */
-export function fillHandleChanges(
+export function fillHandleChanges<C extends EditColumn & {min?: number; max?: number}>(
   rows: readonly GridRow[],
-  columns: readonly (EditColumn & {min?: number; max?: number})[],
+  columns: readonly C[],
   source: Bounds,
-  target: Bounds
+  target: Bounds,
+  {
+    rowName = (_row, index) => String(index + 1),
+    format = (value) => String(value)
+  }: {rowName?: (row: GridRow, index: number) => string; format?: (value: number, column: C) => string} = {}
 ): EditResult {
   const changes: Change[] = [];
   const errors: string[] = [];
@@ -180,7 +185,7 @@ export function fillHandleChanges(
     const column = columns[col];
     if (!column || row < 0 || row >= rows.length) return;
     if (after !== null && ((column.min !== undefined && after < column.min) || (column.max !== undefined && after > column.max))) {
-      errors.push(`${row + 1} ${column.name ?? column.label}: ${after} 超出范围 / out of range`);
+      errors.push(`${cellName(rows, row, column, rowName)}: ${format(after, column)} 超出范围 / out of range`);
       return;
     }
     const before = cellValue(rows[row][column.key]);

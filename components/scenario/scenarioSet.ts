@@ -336,7 +336,8 @@ function forbiddenKeyPath(x: unknown, path: string, depth: number): string | nul
 export function short(x: unknown): string {
   let text: string;
   try {
-    text = typeof x === "string" ? JSON.stringify(x) : String(JSON.stringify(x) ?? x);
+    // JSON writes NaN and ±Infinity as null, which would name the wrong value in a message.
+    text = typeof x === "string" ? JSON.stringify(x) : typeof x === "number" ? String(x) : String(JSON.stringify(x) ?? x);
   } catch {
     text = String(x);
   }
