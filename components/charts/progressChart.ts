@@ -27,7 +27,8 @@ export function progressChart(rows: readonly ProgressRow[], {width = 640, barHei
   });
   const exceeded = t({zh: "已超过目标", en: "exceeded"});
   const targetWord = t({zh: "目标", en: "target"});
-  const n = (v: number) => formatNumber(v, {digits: Number.isInteger(v) ? 0 : 2});
+  // Up to two decimals, as the figures were printed (87.5, not 87.50).
+  const n = (v: number) => formatNumber(v, {digits: 2, trim: true});
   return Plot.plot({
     width,
     height: 50 + barHeight * Math.max(1, data.length),

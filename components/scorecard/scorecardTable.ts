@@ -65,7 +65,7 @@ export function scorecardTable(rows: readonly ScorecardRow[]): HTMLTableElement 
   ];
   return html`<table id="scorecard-table" class="notebook-table">
     <thead><tr>${headings.map((h) => html`<th scope="col">${t(h)}</th>`)}</tr></thead>
-    <tbody>${rows.map((r) => [
+    <tbody>${rows.flatMap((r) => [
       html`<tr data-id=${r.id} data-status=${r.status}>
         <td><span class="indicator-name">${r.notebook ? html`<a href=${`.${r.notebook}`}>${r.indicator}</a>` : r.indicator}</span>${
           r.en ? html`<br><small lang="en">${r.en}</small>` : ""
@@ -98,5 +98,5 @@ function observed(v: number, year: number, ref: string | null, hedge: Hedge | nu
 
 // Up to two decimals, as the figures were printed (87.5, not 87.50).
 function value(v: number): string {
-  return Number.isInteger(v) ? formatNumber(v) : formatNumber(v, {digits: 2}).replace(/\.?0+$/, "");
+  return formatNumber(v, {digits: 2, trim: true});
 }
