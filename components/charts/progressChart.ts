@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {t} from "../i18n.js";
 
 /** One target's progress: baseline, latest observation and target in the target's own unit. */
 export interface ProgressRow {
@@ -25,7 +26,7 @@ export function progressChart(rows: readonly ProgressRow[], {width = 640, barHei
     height: 50 + barHeight * Math.max(1, data.length),
     marginLeft: 10,
     x: {
-      label: "基期→目标进度 Progress from baseline to target (%)",
+      label: t({zh: "基期→目标进度 (%)", en: "Progress from baseline to target (%)"}),
       domain: [Math.min(0, ...data.map((d) => d.share)), max],
       grid: true
     },
