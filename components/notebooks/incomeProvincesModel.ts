@@ -2,6 +2,7 @@
 // a constant rate per year from that province's own latest observed year; the ratio (urban ÷ rural) follows, read at
 // the plan's target year, a milestone year and the horizon, with the first year it falls to a chosen ratio.
 import {cagr} from "../model/growth.js";
+import {missingYears} from "../model/years.js";
 import {projectPathByRegion, type GrowthRow, type IncomePoint, type IncomeYear} from "../model/incomeProjection.js";
 import {PROVINCE_TILES} from "../charts/provinceTiles.js";
 import {t, type Text} from "../i18n.js";
@@ -178,3 +179,33 @@ export const incomeProvincesModel = defineModel<IncomeProvincesData>({
   ]
 });
 
+
+/**
+ * Where the projections start, in words: each start year with how many provinces start there, so the page says it
+ * from the data and never writes a year.
+ * @example t(startYearsText(observed), "en") // "2019 (31 provinces)"
+ */
+export function startYearsText(observed: readonly ProvinceIncomeYear[]): Text {
+  const count = new Map<number, number>();
+  for (const s of provinceStarts(observed).values()) count.set(s.year, (count.get(s.year) ?? 0) + 1);
+  const years = [...count].sort((a, b) => a[0] - b[0]);
+  return {
+    zh: years.map(([year, n]) => `${year} 年（${n} 个省份）`).join("；"),
+    en: years.map(([year, n]) => `${year} (${n} province${n === 1 ? "" : "s"})`).join("; ")
+  };
+}
+
+/**
+ * Provinces with a year missing between the first and last year of the data, each with the missing years.
+ * @example provinceGaps(observed) // [{region: "甘肃", years: [2016, 2017]}]
+ */
+export function provinceGaps(observed: readonly ProvinceIncomeYear[]): {region: string; years: number[]}[] {
+  const all = observed.map((o) => o.year);
+  const [from, to] = [Math.min(...all), Math.max(...all)];
+  const byRegion = new Map<string, Set<number>>();
+  for (const o of observed) byRegion.set(o.region, (byRegion.get(o.region) ?? new Set()).add(o.year));
+  return [...byRegion].flatMap(([region, years]) => {
+    const missing = missingYears(years, from, to);
+    return missing.length ? [{region, years: missing}] : [];
+  });
+}

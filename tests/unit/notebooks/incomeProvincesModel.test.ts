@@ -3,12 +3,14 @@ import {datasetById} from "../../../loaders/datasets.js";
 import {
   BASELINE_YEARS,
   incomeProvincesModel as model,
+  provinceGaps,
   provinceName,
+  startYearsText,
   provinceStarts,
   type ProvinceIncomeYear
 } from "../../../components/notebooks/incomeProvincesModel.js";
 import {HORIZON, MILESTONE_YEAR, PLAN_TARGET_YEAR} from "../../../components/plan.js";
-import {seriesAt} from "../../../components/scenario/model.js";
+import {seriesAt, type ScenarioRow} from "../../../components/scenario/model.js";
 import {createScenario, initialSet, rowShape, setCompare} from "../../../components/scenario/scenarioSet.js";
 import {decodeShare, encodeShare} from "../../../components/scenario/share.js";
 
@@ -78,7 +80,7 @@ describe("income by province: baseline on the bundled data", () => {
 });
 
 describe("income by province: projection", () => {
-  const rows = model.baseline(data).rows.map((r) => ({...r, urban: 0.05, rural: 0.08}));
+  const rows: ScenarioRow[] = model.baseline(data).rows.map((r) => ({...r, urban: 0.05, rural: 0.08}));
   const projection = model.project(rows, {observed, targetRatio: 2.5});
   const ratio = (code: string, year: number) => {
     const s = find(code, 2019);
@@ -144,5 +146,16 @@ describe("income by province: share links", () => {
     expect(read && !read.ok && read.error).toContain("分享链接无效");
     expect(decodeShare("#income-provinces.v1.%%%", model, shape)).toMatchObject({ok: false});
     expect(decodeShare("#income-provinces.v7.abc", model, shape)).toMatchObject({ok: false});
+  });
+});
+
+describe("income by province: what the page says", () => {
+  it("says where projections start and which province-years are missing, from the data", () => {
+    expect(startYearsText(observed)).toEqual({zh: "2019 年（31 个省份）", en: "2019 (31 provinces)"});
+    expect(provinceGaps(observed)).toEqual([]);
+    const holed = observed.filter((o) => !(o.region === "甘肃" && (o.year === 2016 || o.year === 2017)));
+    expect(provinceGaps(holed)).toEqual([{region: "甘肃", years: [2016, 2017]}]);
+    const later = [...observed, {region_code: "110000", region: "北京", year: 2021, urban: 80000, rural: 32000}];
+    expect(startYearsText(later).en).toBe("2019 (30 provinces); 2021 (1 province)");
   });
 });
