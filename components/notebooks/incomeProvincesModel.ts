@@ -53,7 +53,9 @@ export function provinceStarts(observed: readonly ProvinceIncomeYear[]): Map<str
   const byCode = new Map<string, ProvinceIncomeYear[]>();
   for (const row of observed) {
     if (!(row.urban > 0) || !(row.rural > 0)) continue;
-    byCode.set(row.region_code, [...(byCode.get(row.region_code) ?? []), row]);
+    // A code read by DuckDB's CSV sniffer may arrive as a number: rows are keyed by its text.
+    const code = String(row.region_code);
+    byCode.set(code, [...(byCode.get(code) ?? []), row]);
   }
   out = new Map();
   for (const code of [...byCode.keys()].sort()) {

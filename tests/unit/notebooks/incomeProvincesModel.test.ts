@@ -73,6 +73,12 @@ describe("income by province: baseline on the bundled data", () => {
     expect(projection.series.ratio.filter((p) => p.z === "120000")[0].x).toBe(2019);
   });
 
+  it("keys provinces by the code's text when the data hold it as a number", () => {
+    const numeric = observed.map((o) => ({...o, region_code: Number(o.region_code) as unknown as string}));
+    expect(provinceStarts(numeric).get("110000")).toMatchObject({year: 2019, from: 2014});
+    expect(model.project(model.baseline({observed: numeric}).rows, {observed: numeric}).locked.ratioHorizon[0]).toBeGreaterThan(1);
+  });
+
   it("a province with a single observed year is an error naming it", () => {
     const lonely = [{region_code: "460000", region: "海南", year: 2019, urban: 36017, rural: 15113}];
     expect(() => provinceStarts(lonely)).toThrow("海南 (460000): only 2019 observed");
