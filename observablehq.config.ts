@@ -28,7 +28,8 @@ export default {
       name: "Data · 数据",
       pages: [
         {name: "数据来源 · Data sources", path: "/sources"},
-        {name: "数据修订 · Data revisions", path: "/revisions"}
+        {name: "数据修订 · Data revisions", path: "/revisions"},
+        {name: "SQL 工作台 · SQL workbench", path: "/sql"}
       ]
     }
   ],

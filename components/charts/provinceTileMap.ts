@@ -81,7 +81,7 @@ export function provinceTileMap(rows: readonly TileDatum[], options: ProvinceTil
   const present = tiles.flatMap((tile) => (tile.value === null ? [] : [tile.value]));
   const labelText = t(label, lang);
   const domain = options.domain ?? (present.length ? [Math.min(...present), Math.max(...present)] : undefined);
-  const color = domain ? Plot.scale({color: {type: "linear", scheme, domain}}) : undefined;
+  const color = domain ? Plot.scale({color: {type: "linear", scheme: scheme as Plot.ColorScheme, domain}}) : undefined;
 
   const root = document.createElement("div") as unknown as ProvinceTileMap;
   root.className = "province-tile-map";
