@@ -2,8 +2,11 @@ import * as Plot from "@observablehq/plot";
 import {formatNumber} from "../format.js";
 import {t, type Text} from "../i18n.js";
 
-/** A province-year with a value under some key (the income ratio, an urbanisation rate, …). */
-export type ProvinceYear = {region: string; year: number} & Record<string, unknown>;
+/** A province-year; the value drawn is under some key (the income ratio, an urbanisation rate, …). */
+export interface ProvinceYear {
+  region: string;
+  year: number;
+}
 
 const RATIO: Text = {zh: "城乡收入比（城镇 ÷ 农村）", en: "Urban ÷ rural income"};
 
@@ -14,8 +17,8 @@ const RATIO: Text = {zh: "城乡收入比（城镇 ÷ 农村）", en: "Urban ÷ 
  * @example provinceTrendChart(rows, {width: 640, selected: ["北京", "贵州"]})
  * @example provinceTrendChart(rates, {y: "value", label: {zh: "城镇化率（%）", en: "Urbanisation rate (%)"}, digits: 2})
  */
-export function provinceTrendChart(
-  rows: readonly ProvinceYear[],
+export function provinceTrendChart<R extends ProvinceYear>(
+  rows: readonly R[],
   {
     width = 640,
     height = 360,
@@ -26,7 +29,10 @@ export function provinceTrendChart(
   }: {width?: number; height?: number; selected?: readonly string[]; y?: string; label?: Text; digits?: number} = {}
 ) {
   const chosen = rows.filter((d) => selected.includes(d.region));
-  const value = (d: ProvinceYear) => (typeof d[y] === "number" ? (d[y] as number) : NaN);
+  const value = (d: R) => {
+    const v = (d as unknown as Record<string, unknown>)[y];
+    return typeof v === "number" ? v : NaN;
+  };
   return Plot.plot({
     width,
     height,
@@ -44,7 +50,7 @@ export function provinceTrendChart(
       ),
       Plot.tip(
         rows,
-        Plot.pointer({x: "year", y: value, title: (d: ProvinceYear) => `${d.region} ${d.year}: ${formatNumber(value(d), {digits})}`})
+        Plot.pointer({x: "year", y: value, title: (d: R) => `${d.region} ${d.year}: ${formatNumber(value(d), {digits})}`})
       )
     ]
   });

@@ -187,7 +187,7 @@ export const incomeProvincesModel = defineModel<IncomeProvincesData>({
  * from the data and never writes a year.
  * @example t(startYearsText(observed), "en") // "2019 (31 provinces)"
  */
-export function startYearsText(observed: readonly ProvinceIncomeYear[]): Text {
+export function startYearsText(observed: readonly ProvinceIncomeYear[]): {zh: string; en: string} {
   const count = new Map<number, number>();
   for (const s of provinceStarts(observed).values()) count.set(s.year, (count.get(s.year) ?? 0) + 1);
   const years = [...count].sort((a, b) => a[0] - b[0]);
