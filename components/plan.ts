@@ -6,3 +6,5 @@ export const PLAN_BASE_YEAR = 2020;
 export const PLAN_TARGET_YEAR = 2025;
 /** The last year scenarios project to: the 2035 long-range goals. */
 export const HORIZON = 2035;
+/** A milestone between the plan's target year and the horizon: the 2030 midpoint of the 2035 long-range goals. */
+export const MILESTONE_YEAR = 2030;

@@ -5,6 +5,7 @@ import {coverageChart} from "../../../components/charts/coverageChart.js";
 import {progressChart} from "../../../components/charts/progressChart.js";
 import {provinceRankChart, type ProvinceIncome} from "../../../components/charts/provinceRankChart.js";
 import {provinceTrendChart} from "../../../components/charts/provinceTrendChart.js";
+import {observedSeriesChart} from "../../../components/charts/observedSeriesChart.js";
 
 // Synthetic inputs (shapes only); the real figures are checked in tests/site/notebooks.test.ts.
 const svgOf = (node: Element) =>
@@ -93,5 +94,43 @@ describe("province charts", () => {
     const text = svgOf(provinceTrendChart(rows, {width: 500, selected: ["乙"]})).textContent!;
     expect(text).toContain("乙");
     expect(text).not.toContain("甲");
+  });
+});
+
+describe("province trend and observed series charts", () => {
+  it("provinceTrendChart draws another value when told its key and label", () => {
+    const rates = [
+      {region: "甲", year: 2019, value: 50},
+      {region: "甲", year: 2020, value: 52},
+      {region: "乙", year: 2020, value: 60}
+    ];
+    const svg = svgOf(provinceTrendChart(rates, {width: 500, selected: ["甲"], y: "value", label: {zh: "城镇化率（%）", en: "Rate (%)"}}));
+    expect(svg.textContent).toContain("城镇化率（%）");
+    expect(svg.textContent).toContain("甲");
+    expect(svg.textContent).not.toContain("乙");
+  });
+
+  it("observedSeriesChart keeps series apart and breaks a line at a missing year instead of joining across it", () => {
+    const points = [
+      {x: 2019, y: 40},
+      {x: 2020, y: 41},
+      {x: 2021, y: null},
+      {x: 2022, y: 43},
+      {x: 2023, y: 44}
+    ];
+    const chart = observedSeriesChart(
+      [
+        {name: {zh: "甲序列", en: "A"}, points},
+        {name: {zh: "乙序列", en: "B"}, points: points.map((p) => ({...p, y: p.y === null ? null : p.y + 10}))}
+      ],
+      {width: 500, label: {zh: "比率（%）", en: "Rate (%)"}}
+    );
+    const svg = svgOf(chart);
+    const lines = [...svg.querySelectorAll("path")].map((p) => p.getAttribute("d") ?? "").filter((d) => d.startsWith("M"));
+    const broken = lines.filter((d) => (d.match(/M/g) ?? []).length === 2);
+    expect(broken).toHaveLength(2); // each series: two pieces, 2019-2020 and 2022-2023
+    expect(svg.querySelectorAll("circle")).toHaveLength(8); // a dot for each figure there is, none for 2021
+    expect(chart.textContent).toContain("甲序列");
+    expect(chart.textContent).toContain("乙序列");
   });
 });
