@@ -6,3 +6,5 @@ export const PLAN_BASE_YEAR = 2020;
 export const PLAN_TARGET_YEAR = 2025;
 /** The last year scenarios project to: the 2035 long-range goals. */
 export const HORIZON = 2035;
+/** The last year of the national high-standard farmland plan 2021-2030 (its 12 亿亩 goal): the farmland scenarios end here. */
+export const FARMLAND_HORIZON = 2030;
