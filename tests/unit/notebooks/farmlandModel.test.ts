@@ -4,6 +4,7 @@ import {describe, expect, it} from "vitest";
 import {baselinePace, farmlandModel, farmlandStart, targetsMet, type FarmlandData} from "../../../components/notebooks/farmlandModel.js";
 import {FARMLAND_HORIZON} from "../../../components/plan.js";
 import {HSF_2030_TARGET, observationNote} from "../../../components/scorecard/planMeta.js";
+import {t} from "../../../components/i18n.js";
 import {seriesAt} from "../../../components/scenario/model.js";
 import {solveColumn, setColumn} from "../../../components/scenario/analysis.js";
 import {createScenario, initialSet, rowShape, setCompare} from "../../../components/scenario/scenarioSet.js";
@@ -40,9 +41,9 @@ describe("farmland baseline on the bundled data", () => {
     expect(rows.map((r) => r.year)).toEqual([2024, 2025, 2026, 2027, 2028, 2029, 2030]);
     expect(rows.at(-1)!.year).toBe(FARMLAND_HORIZON);
     expect(rows.every((r) => r.added === 10000)).toBe(true);
-    expect(rule.zh).toContain("2020 年（80,000 万亩）至 2022 年（100,000 万亩）");
-    expect(rule.en).toContain("((100,000 − 80,000) ÷ 2)");
-    expect(rule.en).toContain("every projected cumulative area is a lower bound (≥)");
+    expect(t(rule, "zh")).toContain("2020 年（80,000 万亩）至 2022 年（100,000 万亩）");
+    expect(t(rule, "en")).toContain("((100,000 − 80,000) ÷ 2)");
+    expect(t(rule, "en")).toContain("every projected cumulative area is a lower bound (≥)");
   });
 
   it("refuses to make a baseline from fewer than two figures that are not lower bounds", () => {

@@ -2,6 +2,7 @@ import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
 import {describe, expect, it} from "vitest";
 import {baselineGain, fraction, gainNeeded, reachedYears, tapWaterModel, type TapWaterData} from "../../../components/notebooks/tapWaterModel.js";
+import {t} from "../../../components/i18n.js";
 import {HORIZON} from "../../../components/plan.js";
 import {setColumn} from "../../../components/scenario/analysis.js";
 import {createScenario, initialSet, rowShape} from "../../../components/scenario/scenarioSet.js";
@@ -26,8 +27,8 @@ describe("tap-water baseline on the bundled data", () => {
     const {rows, rule} = model.baseline(data);
     expect(rows.map((r) => r.year)).toEqual(Array.from({length: HORIZON - 2025}, (_, i) => 2026 + i));
     expect(rows.every((r) => r.gain === 0.026)).toBe(true);
-    expect(rule.en).toContain("between the plan's base year 2020 (83%) and the latest observation, 2025 (96%) ((96 − 83) ÷ 5");
-    expect(rule.zh).toContain("2.6 个百分点");
+    expect(t(rule, "en")).toContain("between the plan's base year 2020 (83%) and the latest observation, 2025 (96%) ((96 − 83) ÷ 5");
+    expect(t(rule, "zh")).toContain("2.6 个百分点");
   });
 
   it("refuses a baseline when the plan's base year has no figure", () => {
