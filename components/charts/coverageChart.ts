@@ -19,7 +19,7 @@ export interface CoverageTarget {
 /**
  * A coverage rate by year, all values as fractions: observed figures as labelled dots (never joined across missing
  * years), years without a figure as "缺" on the axis, targets as dashed rules with a diamond in their year, and a
- * scenario path as a dashed line with its end value written.
+ * scenario path as a dashed line with its end value and the first year it reaches 100% written.
  * @example coverageChart(observed, projection.series.coverage, {width: 640, targets, missingYears: [2018, 2019, 2024]})
  */
 export function coverageChart(
@@ -34,6 +34,8 @@ export function coverageChart(
   } = {}
 ) {
   const path = projection.filter((d) => d.y !== null);
+  // The first projected year at 100%: where the path meets the ceiling is what a reader looks for.
+  const full = path.slice(1).find((d) => d.y! >= 1);
   const names = {
     observed: t({zh: "观测", en: "Observed"}),
     missing: t({zh: "缺数据", en: "No data"}),
@@ -59,6 +61,8 @@ export function coverageChart(
       Plot.text(targets, {x: "year", y: "value", text: "label", dy: 12, textAnchor: "end"}),
       Plot.lineY(path, {x: "x", y: "y", stroke: () => names.scenario, strokeDasharray: "6,4"}),
       Plot.text(path.slice(-1), {x: "x", y: "y", text: (d) => formatPercent(d.y, {digits: 1}), dx: 6, textAnchor: "start", fill: "#e67e22", className: "projection-end"}),
+      Plot.dot(full ? [full] : [], {x: "x", y: "y", r: 4, fill: "#e67e22"}),
+      Plot.text(full ? [full] : [], {x: "x", y: "y", text: (d) => `${d.x}: ${formatPercent(d.y, {digits: 1})}`, dy: -10, fill: "#e67e22", className: "full-coverage"}),
       Plot.dot(missingYears, {x: (d) => d, y: floor, symbol: "times", stroke: () => names.missing, r: 5}),
       Plot.text(missingYears, {x: (d) => d, y: floor, text: () => t({zh: "缺", en: "no data"}), dy: -10, fill: "#999"}),
       Plot.dot(observed, {x: "year", y: "value", fill: () => names.observed, r: 4}),

@@ -39,7 +39,7 @@ describe("farmlandChart", () => {
 });
 
 describe("coverageChart", () => {
-  it("writes each observed value as a percentage, the targets' labels, one 缺 per missing year and the end value", () => {
+  it("writes each observed value as a percentage, the targets' labels, one 缺 per missing year, the end value and the year 100% is reached", () => {
     const chart = coverageChart(
       [
         {year: 2020, value: 0.83},
@@ -47,7 +47,9 @@ describe("coverageChart", () => {
       ],
       [
         {x: 2023, y: 0.9},
-        {x: 2024, y: 0.986}
+        {x: 2024, y: 0.986},
+        {x: 2025, y: 1},
+        {x: 2026, y: 1}
       ],
       {width: 500, targets: [{year: 2025, value: 0.88, label: "2025 目标 88%"}], missingYears: [2021, 2022]}
     );
@@ -55,7 +57,8 @@ describe("coverageChart", () => {
     expect(text).toContain("83%");
     expect(text).toContain("2025 目标 88%");
     expect(text.match(/缺/g)).toHaveLength(2); // the legend is HTML beside the svg
-    expect(svgOf(chart).querySelector(".projection-end text")!.textContent).toBe("98.6%");
+    expect(svgOf(chart).querySelector(".projection-end text")!.textContent).toBe("100%");
+    expect(svgOf(chart).querySelector(".full-coverage text")!.textContent).toBe("2025: 100%");
   });
 });
 
