@@ -1,11 +1,10 @@
 // The farmland notebook's scenario model: new high-standard farmland built each year (万亩) from the year after the
 // last national cumulative figure to the 2030 plan horizon; the cumulative area follows. When that last figure is a
 // lower bound (超…), every cumulative built on it is a lower bound too, and is written "≥".
-import {formatNumber, formatQuantity} from "../format.js";
+import {formatNumber} from "../format.js";
 import {FARMLAND_HORIZON} from "../plan.js";
 import {HSF_2030_TARGET} from "../scorecard/planMeta.js";
 import {defineModel, firstMeeting, type Projection, type ScenarioModel, type ScenarioRow} from "../scenario/model.js";
-import type {Text} from "../i18n.js";
 
 /** A national cumulative figure as published (万亩), with whether the source gave it as a lower bound. */
 export interface CumulativeFigure {
@@ -58,10 +57,6 @@ export function baselinePace(national: readonly CumulativeFigure[]): BaselinePac
  * @example const model = farmlandModel({year: 2025, value: 107500}); ScenarioManager(model, data)
  */
 export function farmlandModel(planTarget: {year: number; value: number}): ScenarioModel<FarmlandData> {
-  const targetLabel = (year: number, value: number): Text => ({
-    zh: `${year} 年目标 ${formatQuantity(value, "万亩", {lang: "zh"})}`,
-    en: `${year} target ${formatQuantity(value, "万亩", {lang: "en"})}`
-  });
   return defineModel<FarmlandData>({
     id: "farmland",
     title: {zh: "高标准农田建设情景", en: "High-standard farmland scenarios"},
@@ -119,7 +114,7 @@ export function farmlandModel(planTarget: {year: number; value: number}): Scenar
         x: planTarget.year,
         value: planTarget.value,
         direction: ">=",
-        label: targetLabel(planTarget.year, planTarget.value),
+        label: {zh: "城镇化方案目标", en: "Urbanization plan target"},
         source: {zh: "《“十四五”新型城镇化实施方案》（plan-targets.csv）", en: "14th Five-Year New Urbanization Implementation Plan (plan-targets.csv)"}
       },
       {
@@ -128,7 +123,7 @@ export function farmlandModel(planTarget: {year: number; value: number}): Scenar
         x: HSF_2030_TARGET.year,
         value: HSF_2030_TARGET.value,
         direction: ">=",
-        label: targetLabel(HSF_2030_TARGET.year, HSF_2030_TARGET.value),
+        label: {zh: "农田建设规划目标", en: "Farmland plan target"},
         source: {zh: `《全国高标准农田建设规划（2021—2030年）》（${HSF_2030_TARGET.ref}）`, en: `National high-standard farmland plan 2021-2030 (${HSF_2030_TARGET.ref})`}
       }
     ]
