@@ -3,7 +3,7 @@
 // lower bound (超…), every cumulative built on it is a lower bound too, and is written "≥".
 import {formatNumber} from "../format.js";
 import {FARMLAND_HORIZON} from "../plan.js";
-import {HSF_2030_TARGET} from "../scorecard/planMeta.js";
+import {HSF_2030_TARGET, observationNote, type Hedge} from "../scorecard/planMeta.js";
 import {defineModel, firstMeeting, type Projection, type ScenarioModel, type ScenarioRow} from "../scenario/model.js";
 
 /** A national cumulative figure as published (万亩), with whether the source gave it as a lower bound. */
@@ -11,6 +11,42 @@ export interface CumulativeFigure {
   year: number;
   value: number;
   lowerBound: boolean;
+}
+
+/** A row of the tidy plan-indicators table for a farmland indicator. */
+export interface FarmlandRow {
+  indicator: string;
+  region_code: string;
+  region: string;
+  year: number;
+  value: number;
+}
+
+/** A row with its source key and hedge from the SOURCES notes (planMeta). */
+export interface AnnotatedRow extends FarmlandRow, CumulativeFigure {
+  ref: string | null;
+  hedge: Hedge | null;
+}
+
+/** The indicator the scenarios extend. */
+export const CUMULATIVE = "高标准农田累计建成面积";
+
+/**
+ * The farmland rows of plan-indicators, each with its source key and hedge, split into the national cumulative
+ * series (what the scenarios extend), national annual figures (for scale only) and provincial statements.
+ * @example farmlandFigures(rows).national.at(-1) // {year: 2023, value: 100000, lowerBound: true, ref: "S22", …}
+ */
+export function farmlandFigures(rows: readonly FarmlandRow[]): {national: AnnotatedRow[]; annual: AnnotatedRow[]; provincial: AnnotatedRow[]} {
+  const annotated = rows.map((d): AnnotatedRow => {
+    const note = observationNote(d.indicator, d.region_code, d.year);
+    return {...d, ref: note?.ref ?? null, hedge: note?.hedge ?? null, lowerBound: note?.hedge === "lower bound"};
+  });
+  const byYear = (a: AnnotatedRow, b: AnnotatedRow) => a.year - b.year;
+  return {
+    national: annotated.filter((d) => d.region_code === "CN" && d.indicator === CUMULATIVE).sort(byYear),
+    annual: annotated.filter((d) => d.region_code === "CN" && d.indicator !== CUMULATIVE).sort(byYear),
+    provincial: annotated.filter((d) => d.region_code !== "CN")
+  };
 }
 
 /** What the page passes: the national cumulative figures (oldest first) and the plan's 2025 target from plan-targets. */

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
 import {describe, expect, it} from "vitest";
-import {baselinePace, farmlandModel, farmlandStart, targetsMet, type FarmlandData} from "../../../components/notebooks/farmlandModel.js";
+import {baselinePace, farmlandFigures, farmlandModel, farmlandStart, targetsMet, type FarmlandData} from "../../../components/notebooks/farmlandModel.js";
 import {FARMLAND_HORIZON} from "../../../components/plan.js";
 import {HSF_2030_TARGET, observationNote} from "../../../components/scorecard/planMeta.js";
 import {t} from "../../../components/i18n.js";
@@ -50,6 +50,26 @@ describe("farmland baseline on the bundled data", () => {
     expect(() => baselinePace([{year: 2020, value: 1, lowerBound: false}, {year: 2023, value: 2, lowerBound: true}])).toThrow(
       "two national cumulative figures that are not lower bounds"
     );
+  });
+});
+
+describe("farmlandFigures", () => {
+  it("annotates the tidy rows with source keys and hedges and splits national, annual and provincial figures", () => {
+    const tidy = indicators
+      .filter((r) => r.indicator_zh!.startsWith("高标准农田"))
+      .map((r) => ({indicator: r.indicator_zh!, region_code: r.scope === "national" ? "CN" : r.scope!, region: "", year: Number(r.year), value: Number(r.value)}));
+    const {national: cn, annual, provincial} = farmlandFigures(tidy);
+    expect(cn.map((d) => [d.year, d.value, d.ref, d.hedge, d.lowerBound])).toEqual([
+      [2020, 80000, "S20", null, false],
+      [2022, 100000, "S21", "rounded", false],
+      [2023, 100000, "S22", "lower bound", true]
+    ]);
+    expect(annual.map((d) => [d.year, d.ref, d.lowerBound])).toEqual([
+      [2020, "S23", false],
+      [2024, "S24", true]
+    ]);
+    expect(provincial).toHaveLength(tidy.length - 5);
+    expect(provincial.every((d) => d.ref !== null)).toBe(true);
   });
 });
 
