@@ -141,6 +141,11 @@ describe("tap-water page", () => {
       const row = rows.find((r) => Number(r.key) === d.year)!;
       expect([row.cells[1], row.cells[3]]).toEqual([`${d.value}%`, d.ref]);
     }
+    // The first figure at or above the 88% target: 2023 (90%, S02).
+    const passed = tap.find((d) => d.value >= 88)!;
+    expect(await page.locator("#observablehq-main").textContent()).toContain(
+      L(`88% 的目标在 ${passed.year} 年已经达到（${passed.value}%，${passed.ref}）`, `The 88% target was passed in ${passed.year} (${passed.value}%, ${passed.ref})`)
+    );
   });
 
   it("recomputes the year 100% is reached and the 2035 coverage when the yearly gain changes", async () => {
