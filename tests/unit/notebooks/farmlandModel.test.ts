@@ -8,7 +8,7 @@ import {t} from "../../../components/i18n.js";
 import {seriesAt} from "../../../components/scenario/model.js";
 import {solveColumn, setColumn} from "../../../components/scenario/analysis.js";
 import {createScenario, initialSet, rowShape, setCompare} from "../../../components/scenario/scenarioSet.js";
-import {decodeShare, encodeShare} from "../../../components/scenario/share.js";
+import {decodeShare, encodeShare, exportCsv, importCsv} from "../../../components/scenario/share.js";
 
 // The bundled figures, read here from data/plan/ independently of the loaders; hedges from planMeta (SOURCES notes).
 const indicators = csvParse(readFileSync("data/plan/plan_indicators.csv", "utf8"));
@@ -40,6 +40,7 @@ describe("farmland baseline on the bundled data", () => {
     const {rows, rule} = model.baseline(data);
     expect(rows.map((r) => r.year)).toEqual([2024, 2025, 2026, 2027, 2028, 2029, 2030]);
     expect(rows.at(-1)!.year).toBe(FARMLAND_HORIZON);
+    expect(FARMLAND_HORIZON).toBe(HSF_2030_TARGET.year);
     expect(rows.every((r) => r.added === 10000)).toBe(true);
     expect(t(rule, "zh")).toContain("2020 年（80,000 万亩）至 2022 年（100,000 万亩）");
     expect(t(rule, "en")).toContain("((100,000 − 80,000) ÷ 2)");
@@ -139,6 +140,14 @@ describe("farmland share links", () => {
     expect(entry).toMatch(/^farmland\.v1\./);
     const back = decodeShare(`#other.v1.abc&${entry}`, model, shape);
     expect(back).toEqual({ok: true, state: set});
+  });
+
+  it("exports CSV in 万亩 (added_10k_mu) and reads it back", () => {
+    const csv = exportCsv(set, model);
+    expect(csv.split("\n").slice(0, 2)).toEqual(["scenario,year,added_10k_mu", "基线,2024,10000"]);
+    expect(csv).toContain("慢 slow,2030,2500");
+    const back = importCsv(csv, model, shape, {baseline: set.scenarios[0]});
+    expect(back.ok && back.state.scenarios[1].rows).toEqual(set.scenarios[1].rows);
   });
 
   it("a tampered link (a negative area, then broken base64) is refused with a message, never thrown", () => {

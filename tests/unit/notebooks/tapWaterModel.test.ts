@@ -6,7 +6,7 @@ import {t} from "../../../components/i18n.js";
 import {HORIZON} from "../../../components/plan.js";
 import {setColumn} from "../../../components/scenario/analysis.js";
 import {createScenario, initialSet, rowShape} from "../../../components/scenario/scenarioSet.js";
-import {decodeShare, encodeShare} from "../../../components/scenario/share.js";
+import {decodeShare, encodeShare, exportCsv} from "../../../components/scenario/share.js";
 
 // The bundled figures, read here from data/plan/ independently of the loaders.
 const indicators = csvParse(readFileSync("data/plan/plan_indicators.csv", "utf8"));
@@ -86,6 +86,12 @@ describe("tap-water share links", () => {
     const entry = encodeShare(set, model);
     expect(entry).toMatch(/^tap-water\.v1\./);
     expect(decodeShare(`#${entry}`, model, shape)).toEqual({ok: true, state: set});
+  });
+
+  it("exports CSV with the gain in points (gain_pp)", () => {
+    const csv = exportCsv(set, model);
+    expect(csv.split("\n").slice(0, 2)).toEqual(["scenario,year,gain_pp", "基线,2026,2.6"]);
+    expect(csv).toContain("慢,2027,0.5");
   });
 
   it("a tampered link (a 50-point gain, then a cut entry) gives a message naming the cell", () => {
