@@ -16,37 +16,50 @@ describe("farmlandChart", () => {
     {year: 2020, value: 10, lowerBound: false, ref: "A"},
     {year: 2023, value: 20, lowerBound: true, ref: "B"}
   ];
-  it("draws lower bounds as their own mark, labelled ≥, and marks missing years", () => {
+  it("draws lower bounds as their own mark, labelled ≥, marks missing years, and writes a ≥ end value on a bound", () => {
     const chart = farmlandChart(
       observed,
       [
-        {year: 2023, value: 20},
-        {year: 2024, value: 25}
+        {x: 2023, y: 20},
+        {x: 2024, y: 25000}
       ],
-      {width: 500, targets: [{year: 2025, value: 30, label: "t"}], missingYears: [2021, 2022]}
+      {width: 500, targets: [{year: 2025, value: 30, label: "t"}], missingYears: [2021, 2022], lowerBound: true}
     );
     const svg = svgOf(chart);
     expect(svg.querySelectorAll("g.lower-bound path")).toHaveLength(1);
     expect(svg.textContent).toContain("≥ 20");
-    expect(svg.textContent!.match(/缺 no data/g)).toHaveLength(2);
+    expect(svg.textContent!.match(/缺/g)).toHaveLength(2);
     expect(svg.textContent).toContain("t 30");
+    expect(svg.querySelector(".projection-end text")!.textContent).toBe("≥ 25,000");
+  });
+
+  it("writes the end value without ≥ when the path starts from a stated figure", () => {
+    const svg = svgOf(farmlandChart(observed.slice(0, 1), [{x: 2020, y: 10}, {x: 2021, y: 1500.4}], {width: 500}));
+    expect(svg.querySelector(".projection-end text")!.textContent).toBe("1,500");
   });
 });
 
 describe("coverageChart", () => {
-  it("writes each observed value and one 缺 per missing year", () => {
+  it("writes each observed value as a percentage, the targets' labels, one 缺 per missing year, the end value and the year 100% is reached", () => {
     const chart = coverageChart(
       [
-        {year: 2020, value: 83},
-        {year: 2023, value: 90}
+        {year: 2020, value: 0.83},
+        {year: 2023, value: 0.9}
       ],
-      [],
-      {width: 500, target: {year: 2025, value: 88}, missingYears: [2021, 2022]}
+      [
+        {x: 2023, y: 0.9},
+        {x: 2024, y: 0.986},
+        {x: 2025, y: 1},
+        {x: 2026, y: 1}
+      ],
+      {width: 500, targets: [{year: 2025, value: 0.88, label: "2025 目标 88%"}], missingYears: [2021, 2022]}
     );
     const text = svgOf(chart).textContent!;
-    expect(text).toContain("83");
-    expect(text).toContain("2025 目标 target 88%");
+    expect(text).toContain("83%");
+    expect(text).toContain("2025 目标 88%");
     expect(text.match(/缺/g)).toHaveLength(2); // the legend is HTML beside the svg
+    expect(svgOf(chart).querySelector(".projection-end text")!.textContent).toBe("100%");
+    expect(svgOf(chart).querySelector(".full-coverage text")!.textContent).toBe("2025: 100%");
   });
 });
 
