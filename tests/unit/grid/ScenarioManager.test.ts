@@ -152,7 +152,7 @@ describe("ScenarioManager actions", () => {
   it("the same value in every row makes a constant scenario from the baseline, then updates it", () => {
     const m = make();
     const inputs = [...m.querySelectorAll<HTMLInputElement>(".constant-columns input")];
-    expect(inputs.map((i) => i.name)).toEqual(["urban", "rural"]);
+    expect(inputs.map((i) => i.dataset.key)).toEqual(["urban", "rural"]);
     inputs[1].value = "7.5";
     inputs[1].dispatchEvent(new Event("change", {bubbles: true}));
     expect(m.value.scenarios[1].name).toBe("常数情景");
