@@ -27,8 +27,8 @@ export function SolveForm(model: ScenarioModel<any>, initial: SolveGoal, {years}
   let goal = {...initial};
   const series = (model.series ?? []).find((s) => s.key === goal.series);
   const form = html`<form class="solve-form">
-    <label>${t(series?.label ?? goal.series)} ${t({zh: "目标值", en: "target"})} <input name="value" type="number" step="any" value=${goal.value} /></label>
-    <label>${t({zh: "目标年份", en: "by year"})} <input name="x" type="number" step="1" min=${years[0]} max=${years[1]} value=${goal.x} /></label>
+    <label>${t(series?.label ?? goal.series)} ${t({zh: "目标值", en: "target"})} <input name="target" type="number" step="any" value=${goal.value} /></label>
+    <label>${t({zh: "目标年份", en: "by year"})} <input name="year" type="number" step="1" min=${years[0]} max=${years[1]} value=${goal.x} /></label>
     <label>${t({zh: "求解", en: "solve for"})} <select name="column">${model.columns.map(
       (c) => html`<option value=${c.key} selected=${c.key === goal.column}>${t(c.label)}</option>`
     )}</select></label>
@@ -41,8 +41,8 @@ export function SolveForm(model: ScenarioModel<any>, initial: SolveGoal, {years}
     (e) => {
       if (e.target === form) return;
       e.stopPropagation();
-      const value = Number((form.elements.namedItem("value") as HTMLInputElement).value);
-      const x = Number((form.elements.namedItem("x") as HTMLInputElement).value);
+      const value = Number((form.elements.namedItem("target") as HTMLInputElement).value);
+      const x = Number((form.elements.namedItem("year") as HTMLInputElement).value);
       const column = (form.elements.namedItem("column") as HTMLSelectElement).value;
       if (!Number.isFinite(value) || !Number.isInteger(x) || x < years[0] || x > years[1]) {
         message.textContent = t({zh: `年份应在 ${years[0]}-${years[1]}，目标应为数字`, en: `the year must be ${years[0]}-${years[1]} and the target a number`});
