@@ -20,18 +20,18 @@ const make = (options = {}) => {
   return m;
 };
 const click = (m: HTMLElement, action: string) => (m.querySelector(`[data-action=${action}]`) as HTMLButtonElement).click();
-const cell = (m: ScenarioManagerElement, r: number, c: number) => m.grid.querySelector(`td[data-row="${r}"][data-col="${c}"]`) as HTMLElement;
+const cell = (m: ScenarioManagerElement<any>, r: number, c: number) => m.grid.querySelector(`td[data-row="${r}"][data-col="${c}"]`) as HTMLElement;
 const keydown = (target: Element, key: string, init: KeyboardEventInit = {}) =>
   target.dispatchEvent(new KeyboardEvent("keydown", {key, bubbles: true, cancelable: true, ...init}));
 /** Types `text` into a cell as an analyst does: select, start typing, Enter. */
-function type(m: ScenarioManagerElement, r: number, c: number, text: string) {
+function type(m: ScenarioManagerElement<any>, r: number, c: number, text: string) {
   cell(m, r, c).dispatchEvent(new MouseEvent("mousedown", {bubbles: true, cancelable: true}));
   keydown(m.grid.querySelector("td.active")!, text[0]);
   const editor = m.grid.querySelector("input.grid-editor") as HTMLInputElement;
   editor.value = text;
   keydown(editor, "Enter");
 }
-function paste(m: ScenarioManagerElement, r: number, c: number, text: string) {
+function paste(m: ScenarioManagerElement<any>, r: number, c: number, text: string) {
   cell(m, r, c).dispatchEvent(new MouseEvent("mousedown", {bubbles: true, cancelable: true}));
   const event = new Event("paste", {bubbles: true, cancelable: true});
   Object.defineProperty(event, "clipboardData", {value: {getData: () => text}});
@@ -219,7 +219,7 @@ describe("ScenarioManager links and storage", () => {
     ];
     for (const hash of hashes) {
       history.replaceState(null, "", `/income-gap${hash}`);
-      let m: ScenarioManagerElement | undefined;
+      let m: ScenarioManagerElement<any> | undefined;
       expect(() => (m = make()), hash.slice(0, 40)).not.toThrow();
       expect(m!.notice, hash.slice(0, 40)).toMatch(/^分享链接无效: .+\. 已显示基线$/);
       expect(noticeBox(m!).hidden).toBe(false);
@@ -266,7 +266,7 @@ describe("ScenarioManager links and storage", () => {
 });
 
 describe("ScenarioManager file import", () => {
-  const importFile = async (m: ScenarioManagerElement, name: string, text: string) => {
+  const importFile = async (m: ScenarioManagerElement<any>, name: string, text: string) => {
     const input = m.querySelector("input[type=file]") as HTMLInputElement;
     // jsdom's File has no text(); the manager reads only name and text().
     Object.defineProperty(input, "files", {value: [{name, text: async () => text}], configurable: true});
