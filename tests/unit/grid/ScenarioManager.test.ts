@@ -87,6 +87,19 @@ describe("ScenarioManager on the read-only baseline", () => {
     expect(location.hash).toBe(`#${encodeShare(m.value, incomeGapModel)}`);
   });
 
+  it("in English the fork is named Scenario 1 and the notice says so", () => {
+    document.documentElement.lang = "en";
+    try {
+      const m = make();
+      type(m, 0, 0, "6");
+      expect(m.value.scenarios.map((s) => s.name)).toEqual(["Baseline", "Scenario 1"]);
+      expect(m.notice).toBe("Created “Scenario 1” from your edit; the baseline is unchanged");
+      expect(m.value.scenarios[1].rows[0].urban).toBe(0.06);
+    } finally {
+      document.documentElement.removeAttribute("lang");
+    }
+  });
+
   it("a paste into the baseline forks too, and the locked ratio follows the pasted rates", () => {
     const m = make();
     paste(m, 0, 0, "5\t7\n5\t7");
