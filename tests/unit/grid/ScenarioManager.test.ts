@@ -190,6 +190,39 @@ describe("ScenarioManager actions", () => {
   });
 });
 
+describe("ScenarioManager limits and outside changes", () => {
+  it("New and Duplicate are disabled at 20 scenarios", () => {
+    const m = make();
+    for (let i = 0; i < 19; i++) click(m, "new");
+    expect(m.value.scenarios).toHaveLength(20);
+    expect((m.querySelector("[data-action=new]") as HTMLButtonElement).disabled).toBe(true);
+    expect((m.querySelector("[data-action=duplicate]") as HTMLButtonElement).disabled).toBe(true);
+    click(m, "delete");
+    expect((m.querySelector("[data-action=new]") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("setting value shows a checked set with this page's baseline, and refuses a bad one with a message", () => {
+    const m = make();
+    const next = createScenario(initialSet(shape, baseline.rows), shape, {name: "外部", rows: rows(0.02, 0.03)});
+    m.value = next;
+    expect(m.value).toEqual(next);
+    expect(m.grid.value).toEqual(rows(0.02, 0.03));
+    m.value = {...next, scenarios: [next.scenarios[0], {...next.scenarios[1], rows: rows(0.02, 0.03).slice(1)}]};
+    expect(m.notice).toBe("情景数据无效: scenarios[1].rows: 应有 11 行（2025-2035），实有 10 行");
+    expect(m.value).toEqual(next);
+  });
+
+  it("a storage that refuses to save does not break editing", () => {
+    const refusing = {getItem: () => null, setItem: () => {
+      throw new Error("QuotaExceededError");
+    }} as unknown as Storage;
+    const m = make({storage: refusing});
+    expect(() => type(m, 0, 0, "6")).not.toThrow();
+    expect(m.value.scenarios[1].rows[0].urban).toBe(0.06);
+    expect(location.hash).toBe(`#${encodeShare(m.value, incomeGapModel)}`);
+  });
+});
+
 describe("ScenarioManager links and storage", () => {
   const saved = (): ScenarioSet => createScenario(initialSet(shape, baseline.rows), shape, {name: "Saved", rows: rows(0.04, 0.09)});
 
