@@ -239,6 +239,18 @@ describe("ScenarioManager links and storage", () => {
     expect(JSON.parse(stored()!).scenarios.map((s: {name: string}) => s.name)).toEqual(["基线", "Linked", "情景 1"]);
   });
 
+  it("a change is saved to storage and the hash, and a new manager reads it back from either", () => {
+    const m = make();
+    m.applyRows(rows(0.04, 0.09), "Saved");
+    expect(location.hash.startsWith("#income-gap.v1.")).toBe(true);
+    const fromHash = make({storage: null});
+    expect(fromHash.value).toEqual(m.value);
+    history.replaceState(null, "", "/income-gap");
+    const fromStorage = make();
+    expect(fromStorage.value).toEqual(m.value);
+    expect(fromStorage.value.scenarios[1]).toEqual({id: "s1", name: "Saved", rows: rows(0.04, 0.09)});
+  });
+
   it("saved scenarios open when there is no link, with this page's baseline", () => {
     localStorage.setItem(KEY, JSON.stringify(saved()));
     const m = make();
