@@ -14,13 +14,15 @@ function d3(specifier: string): (n: number) => string {
 }
 
 /**
- * A plain number with grouped thousands and fixed decimals; null or NaN as "—".
+ * A plain number with grouped thousands and fixed decimals (`trim`: at most `digits`, as printed: 87.5, not 87.50);
+ * null or NaN as "—".
  * @example formatNumber(54188) // "54,188"
  * @example formatNumber(2.3441, {digits: 3}) // "2.344"
  */
-export function formatNumber(value: number | null | undefined, {digits = 0, sign = false} = {}): string {
+export function formatNumber(value: number | null | undefined, {digits = 0, sign = false, trim = false} = {}): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-  return d3(`${sign ? "+" : ""},.${digits}f`)(value);
+  const text = d3(`${sign ? "+" : ""},.${digits}f`)(value);
+  return trim ? trimZeros(text) : text;
 }
 
 /**

@@ -8,6 +8,8 @@ describe("format", () => {
     expect(formatNumber(2.34412, {digits: 3})).toBe("2.344");
     expect(formatNumber(-1234.5, {digits: 1})).toBe("−1,234.5");
     expect(formatNumber(12, {sign: true})).toBe("+12");
+    expect(formatNumber(87.5, {digits: 2, trim: true})).toBe("87.5");
+    expect(formatNumber(1200, {digits: 2, trim: true})).toBe("1,200");
     expect(formatNumber(null)).toBe("—");
     expect(formatNumber(NaN)).toBe("—");
   });
