@@ -24,19 +24,22 @@ export function bracketSolve(
   if (!Number.isFinite(flo) || !Number.isFinite(fhi))
     return {ok: false, reason: `f is not finite at the bounds [${lo}, ${hi}]`};
   if (flo === 0) return {ok: true, x: lo, iterations: 0};
-  if (fhi === 0) return {ok: true, x: hi, iterations: 0};
-  if (Math.sign(flo) === Math.sign(fhi)) return {ok: false, reason: UNREACHABLE};
+  // Zero at hi and just below it is a plateau (a series capped at its target, such as coverage at 100%): the answer
+  // is where f first reaches zero, so bisection goes on with zero counted on hi's side.
+  const plateau = fhi === 0 && f(Math.max(lo, hi - tolerance)) === 0;
+  if (fhi === 0 && !plateau) return {ok: true, x: hi, iterations: 0};
+  if (fhi !== 0 && Math.sign(flo) === Math.sign(fhi)) return {ok: false, reason: UNREACHABLE};
   const scale = Math.max(Math.abs(flo), Math.abs(fhi));
   for (let i = 1; i <= maxIterations; i++) {
     const mid = lo + (hi - lo) / 2;
     const fmid = f(mid);
     if (!Number.isFinite(fmid)) return {ok: false, reason: `f is not finite at ${mid}`};
-    if (fmid === 0 || (hi - lo) / 2 <= tolerance) {
+    if ((fmid === 0 && !plateau) || (hi - lo) / 2 <= tolerance) {
       // A sign change across a pole (1/x) also narrows to a point; near a true root f is small, near a pole it is not.
       if (Math.abs(fmid) > scale) return {ok: false, reason: `f changes sign near ${mid} without reaching zero`};
-      return {ok: true, x: mid, iterations: i};
+      return {ok: true, x: plateau && fmid !== 0 ? hi : mid, iterations: i};
     }
-    if (Math.sign(fmid) === Math.sign(flo)) ((lo = mid), (flo = fmid));
+    if (fmid !== 0 && Math.sign(fmid) === Math.sign(flo)) ((lo = mid), (flo = fmid));
     else hi = mid;
   }
   return {ok: false, reason: `no convergence within ${maxIterations} iterations`};

@@ -90,3 +90,13 @@ describe("solveColumn on incomeGapModel (rural growth for a ratio)", () => {
     );
   });
 });
+
+describe("bracketSolve on a plateau", () => {
+  it("finds where a capped series first reaches its cap, not the upper bound", () => {
+    // Coverage from 96% gaining x points a year for 5 years, capped at 100%: 100% is first reached at x = 0.8.
+    const f = (x: number) => Math.min(100, 96 + 5 * x) - 100;
+    const solved = bracketSolve(f, 0, 10, {tolerance: 1e-9});
+    expect(solved.ok && solved.x).toBeCloseTo(0.8, 8);
+    expect(solved.ok && solved.x).toBeGreaterThanOrEqual(0.8);
+  });
+});
