@@ -103,6 +103,8 @@ export function farmlandModel(planTarget: {year: number; value: number}): Scenar
         label: {zh: "当年新建", en: "Built in the year"},
         unit: {zh: "万亩", en: "万亩 (10k mu)"},
         kind: "amount",
+        // Stored in 万亩: "8000", "8000万" and "0.8亿" all mean 8,000 万亩.
+        scale: 1e4,
         // 0 to 3 亿亩 a year: three times the fastest year on record (8,391 万亩 in 2020, S23), so no typo passes.
         min: 0,
         max: 30000,
