@@ -419,3 +419,41 @@ describe("two panels on one page", () => {
     expect(ScenarioManager(districtModel, null).value).toEqual(district.value);
   });
 });
+
+describe("ScenarioManager after a link, with scenarios saved in this browser", () => {
+  function saveOwn(): ScenarioSet {
+    const own = createScenario(initialSet(shape, baseline.rows), shape, {name: "我的 Mine", rows: rows(0.04, 0.09)});
+    localStorage.setItem(KEY, JSON.stringify(own));
+    return own;
+  }
+  const restore = (m: HTMLElement) => m.querySelector("[data-action=restore-saved]") as HTMLButtonElement;
+
+  it("a bad link shows the baseline, offers to restore, and an edit keeps the saved scenarios restorable", () => {
+    const own = saveOwn();
+    history.replaceState(null, "", `/income-gap#income-gap.v1.${"%%%"}`);
+    const m = make();
+    expect(m.value.scenarios.map((s) => s.id)).toEqual(["baseline"]);
+    expect(restore(m).hidden).toBe(false);
+    type(m, 0, 1, "9");
+    expect(m.value.scenarios.map((s) => s.name)).toEqual(["基线", "情景 1"]);
+    // The edit is saved, and what was saved before the link is kept aside, not lost.
+    expect(JSON.parse(stored()!).scenarios[1].name).toBe("情景 1");
+    expect(JSON.parse(stored(`${KEY}:before-link`)!)).toEqual(own);
+    restore(m).click();
+    expect(m.value.scenarios.map((s) => s.name)).toEqual(["基线", "我的 Mine"]);
+    expect(m.value.scenarios[1].rows[0]).toEqual({year: 2025, urban: 0.04, rural: 0.09});
+    expect(m.notice).toBe("已恢复本浏览器保存的情景");
+    expect(JSON.parse(stored()!).scenarios[1].name).toBe("我的 Mine");
+    expect(stored(`${KEY}:before-link`)).toBeNull();
+    expect(restore(m).hidden).toBe(true);
+  });
+
+  it("without a link, or with nothing saved, there is nothing to restore", () => {
+    saveOwn();
+    expect(restore(make()).hidden).toBe(true);
+    localStorage.clear();
+    document.body.replaceChildren();
+    history.replaceState(null, "", `/income-gap#${encodeShare(initialSet(shape, baseline.rows), incomeGapModel)}`);
+    expect(restore(make()).hidden).toBe(true);
+  });
+});
