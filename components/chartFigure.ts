@@ -36,10 +36,17 @@ function isLegend(svg: Element): boolean {
 }
 
 /**
- * A figure holding a chart (a Plot SVG or figure, or any element with SVG inside) under its title and summary.
+ * A figure holding a chart (a Plot SVG or figure, or any element with SVG inside) under its title and summary. Given
+ * a figure this function already made (every chart in components/charts/ returns one), it sets the title and summary
+ * given, leaving the others, and returns that figure: a page may rename a chart without nesting figures.
  * @example chartFigure(gapChart(rows, {width}), {title: {zh: "城乡收入比", en: "Urban-rural income ratio"}, summary: {zh: "2013年以来逐年下降。", en: "Falling every year since 2013."}})
  */
-export function chartFigure(chart: Element, {title, summary}: {title: Text; summary: Text}): HTMLElement {
+export function chartFigure(chart: Element, {title, summary}: {title?: Text; summary?: Text}): HTMLElement {
+  if (isChartFigure(chart)) {
+    if (title !== undefined) chart.querySelector(":scope > figcaption > .chart-title")!.textContent = t(title);
+    if (summary !== undefined) chart.querySelector(":scope > figcaption > .chart-summary")!.textContent = t(summary);
+    return chart;
+  }
   const id = `chart-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
   const figure = document.createElement("figure");
   figure.className = "chart-figure";
@@ -47,12 +54,16 @@ export function chartFigure(chart: Element, {title, summary}: {title: Text; summ
   const heading = document.createElement("strong");
   heading.className = "chart-title";
   heading.id = `${id}-title`;
-  heading.textContent = t(title);
+  heading.textContent = t(title ?? "");
   const text = document.createElement("span");
   text.className = "chart-summary";
   text.id = `${id}-summary`;
-  text.textContent = t(summary);
+  text.textContent = t(summary ?? "");
   caption.append(heading, text);
   figure.append(caption, accessibleSvg(chart, [heading.id, text.id]));
   return figure;
+}
+
+function isChartFigure(element: Element): element is HTMLElement {
+  return element.matches("figure.chart-figure") && element.querySelector(":scope > figcaption > .chart-title") !== null;
 }

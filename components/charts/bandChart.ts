@@ -3,10 +3,13 @@ import {t, type Text} from "../i18n.js";
 import {formatterFor} from "../format.js";
 import type {BandPoint} from "../scenario/analysis.js";
 import type {SeriesPoint} from "../scenario/model.js";
+import {chartFigure} from "../chartFigure.js";
+import {sentence, yearSpan} from "./chartText.js";
 
 /**
  * Monte Carlo uncertainty: the 10-90% band (area), its median (thin line) and the central scenario (dashed), after
- * the observed values.
+ * the observed values. Returned as a chartFigure whose summary gives the band, median and central value in the last
+ * year (`title`, `summary` replace the defaults).
  * @example bandChart({observed, band, central, runs: 1000, label: {zh: "收入比", en: "Ratio"}, format: "ratio"}, {width})
  */
 export function bandChart(
@@ -19,13 +22,13 @@ export function bandChart(
     format?: string;
     digits?: number;
   },
-  {width = 640, height = 300}: {width?: number; height?: number} = {}
-) {
+  {width = 640, height = 300, title, summary}: {width?: number; height?: number; title?: Text; summary?: Text} = {}
+): HTMLElement {
   const f = formatterFor(format, {digits});
   const bandName = t({zh: `10-90%（${runs} 次模拟）`, en: `10-90% (${runs} runs)`});
   const observedName = t({zh: "观测", en: "Observed"});
   const scenarioName = t({zh: "情景", en: "Scenario"});
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height,
     marginLeft: 64,
@@ -39,5 +42,29 @@ export function bandChart(
       Plot.lineY(central.filter((p) => p.y !== null), {x: "x", y: "y", stroke: () => scenarioName, strokeDasharray: "6,4", strokeWidth: 2}),
       Plot.tip(band, Plot.pointerX({x: "x", y: "p50", title: (d: BandPoint) => `${d.x}: ${f(d.p10)} – ${f(d.p90)} (p50 ${f(d.p50)})`}))
     ]
+  });
+  const end = band.at(-1);
+  const centralEnd = end ? central.find((p) => p.x === end.x && p.y !== null)?.y ?? null : null;
+  const observedYears = yearSpan(observed.filter((p) => p.y !== null).map((p) => p.x));
+  return chartFigure(chart, {
+    title: title ?? {zh: `${t(label, "zh")}：蒙特卡洛 10-90% 区间`, en: `${t(label, "en")}: Monte Carlo 10-90% band`},
+    summary: summary ?? {
+      zh: sentence(
+        [
+          `${runs} 次模拟${observedYears ? `，观测 ${observedYears} 年` : ""}`,
+          end ? `${end.x} 年 80% 的模拟结果在 ${f(end.p10)} 至 ${f(end.p90)} 之间（中位数 ${f(end.p50)}）` : "无模拟结果",
+          centralEnd === null ? "" : `中心情景为 ${f(centralEnd)}`
+        ],
+        "zh"
+      ),
+      en: sentence(
+        [
+          `${runs} runs${observedYears ? `, observed ${observedYears}` : ""}`,
+          end ? `in ${end.x} the middle 80% of runs lie between ${f(end.p10)} and ${f(end.p90)} (median ${f(end.p50)})` : "no runs",
+          centralEnd === null ? "" : `the central scenario ends at ${f(centralEnd)}`
+        ],
+        "en"
+      )
+    }
   });
 }

@@ -1,4 +1,8 @@
 import * as Plot from "@observablehq/plot";
+import type {Text} from "../i18n.js";
+import {formatQuantity} from "../format.js";
+import {chartFigure} from "../chartFigure.js";
+import {listOf, sentence, yearSpan} from "./chartText.js";
 
 /** One component of rural income in one year (元). */
 export interface ComponentRow {
@@ -15,14 +19,27 @@ export const RURAL_COMPONENTS = [
   ["农村居民人均转移净收入", "转移净 Net transfers"]
 ] as const;
 
+// The components' names in one language, for the summary (same order as RURAL_COMPONENTS).
+const COMPONENT_NAMES: Record<string, {zh: string; en: string}> = {
+  农村居民人均工资性收入: {zh: "工资性收入", en: "wages"},
+  农村居民人均经营净收入: {zh: "经营净收入", en: "net business"},
+  农村居民人均财产净收入: {zh: "财产净收入", en: "net property"},
+  农村居民人均转移净收入: {zh: "转移净收入", en: "net transfers"}
+};
+
 /**
  * Stacked bars of rural per-capita disposable income by component; years without components are not drawn.
+ * Returned as a chartFigure whose summary gives the years and each component in the last year (`title`, `summary`
+ * replace the defaults).
  * @example compositionChart([{year: 2024, component: "农村居民人均工资性收入", value: 9799}], {width: 640})
  */
-export function compositionChart(rows: readonly ComponentRow[], {width = 640, height = 300} = {}) {
+export function compositionChart(
+  rows: readonly ComponentRow[],
+  {width = 640, height = 300, title, summary}: {width?: number; height?: number; title?: Text; summary?: Text} = {}
+): HTMLElement {
   const label = new Map<string, string>(RURAL_COMPONENTS);
   const data = rows.filter((r) => label.has(r.component)).map((r) => ({...r, label: label.get(r.component)!}));
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height,
     marginLeft: 60,
@@ -33,5 +50,23 @@ export function compositionChart(rows: readonly ComponentRow[], {width = 640, he
       Plot.barY(data, {x: "year", y: "value", fill: "label", order: RURAL_COMPONENTS.map(([, l]) => l), tip: true}),
       Plot.ruleY([0])
     ]
+  });
+  const years = data.map((d) => d.year);
+  const last = years.length ? Math.max(...years) : null;
+  const parts = (lang: "zh" | "en") =>
+    RURAL_COMPONENTS.flatMap(([component]) => {
+      const row = data.find((d) => d.year === last && d.component === component);
+      return row ? [`${COMPONENT_NAMES[component][lang]} ${formatQuantity(row.value, "元", {lang})}`] : [];
+    });
+  return chartFigure(chart, {
+    title: title ?? {zh: "农村居民人均可支配收入构成", en: "Rural per-capita disposable income by component"},
+    summary:
+      summary ??
+      (last === null
+        ? {zh: "没有收入构成数据。", en: "No component figures."}
+        : {
+            zh: sentence([`每人每年，${yearSpan(years)} 年按构成堆叠`, `${last} 年：${listOf(parts("zh"), "zh")}`], "zh"),
+            en: sentence([`Per person per year, stacked by component, ${yearSpan(years)}`, `in ${last}: ${listOf(parts("en"), "en")}`], "en")
+          })
   });
 }

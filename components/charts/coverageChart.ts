@@ -2,6 +2,8 @@ import * as Plot from "@observablehq/plot";
 import {t, type Text} from "../i18n.js";
 import {formatPercent} from "../format.js";
 import type {SeriesPoint} from "../scenario/model.js";
+import {chartFigure} from "../chartFigure.js";
+import {listOf, sentence, yearSpan} from "./chartText.js";
 
 /** A coverage figure as a fraction (0.96 for 96%). */
 export interface CoveragePoint {
@@ -19,7 +21,9 @@ export interface CoverageTarget {
 /**
  * A coverage rate by year, all values as fractions: observed figures as labelled dots (never joined across missing
  * years), years without a figure as "缺" on the axis, targets as dashed rules with a diamond in their year, and a
- * scenario path as a dashed line with its end value and the first year it reaches 100% written.
+ * scenario path as a dashed line with its end value and the first year it reaches 100% written. Returned as a
+ * chartFigure titled by the label, its summary the observed years, missing years, targets and the path's end
+ * (`title`, `summary` replace them).
  * @example coverageChart(observed, projection.series.coverage, {width: 640, targets, missingYears: [2018, 2019, 2024]})
  */
 export function coverageChart(
@@ -30,9 +34,11 @@ export function coverageChart(
     height = 320,
     targets = [] as readonly CoverageTarget[],
     missingYears = [] as readonly number[],
-    label = {zh: "普及率", en: "Coverage"} as Text
+    label = {zh: "普及率", en: "Coverage"} as Text,
+    title = undefined as Text | undefined,
+    summary = undefined as Text | undefined
   } = {}
-) {
+): HTMLElement {
   const path = projection.filter((d) => d.y !== null);
   // The first projected year at 100%: where the path meets the ceiling is what a reader looks for.
   const full = path.slice(1).find((d) => d.y! >= 1);
@@ -43,7 +49,7 @@ export function coverageChart(
     scenario: t({zh: "情景", en: "Scenario"})
   };
   const floor = 0.7;
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height,
     marginLeft: 50,
@@ -70,4 +76,39 @@ export function coverageChart(
       Plot.tip(path, Plot.pointerX({x: "x", y: "y", title: (d) => `${d.x} ${names.scenario}: ${formatPercent(d.y, {digits: 1})}`}))
     ]
   });
+  return chartFigure(chart, {title: title ?? label, summary: summary ?? coverageSummary(observed, path, full, targets, missingYears)});
+}
+
+function coverageSummary(
+  observed: readonly CoveragePoint[],
+  path: readonly SeriesPoint[],
+  full: SeriesPoint | undefined,
+  targets: readonly CoverageTarget[],
+  missingYears: readonly number[]
+): Text {
+  const pct = (v: number | null) => formatPercent(v, {digits: 1});
+  const latest = observed.reduce<CoveragePoint | null>((a, d) => (a === null || d.year > a.year ? d : a), null);
+  const years = yearSpan(observed.map((d) => d.year));
+  const missing = missingYears.map(String);
+  const end = path.length > 1 ? path.at(-1)! : null;
+  return {
+    zh: sentence(
+      [
+        latest ? `观测 ${years} 年（最新 ${latest.year} 年 ${pct(latest.value)}）` : "无观测值",
+        missing.length ? `${listOf(missing, "zh")} 年无数据` : "",
+        targets.map((g) => `目标 ${g.year} 年 ${pct(g.value)}`).join("，"),
+        end ? `情景至 ${end.x} 年为 ${pct(end.y)}${full ? `，${full.x} 年达到 100%` : ""}` : ""
+      ],
+      "zh"
+    ),
+    en: sentence(
+      [
+        latest ? `Observed ${years} (latest ${pct(latest.value)} in ${latest.year})` : "No observed figures",
+        missing.length ? `no figure for ${listOf(missing, "en")}` : "",
+        targets.map((g) => `target ${pct(g.value)} by ${g.year}`).join(", "),
+        end ? `the scenario ends at ${pct(end.y)} in ${end.x}${full ? `, reaching 100% in ${full.x}` : ""}` : ""
+      ],
+      "en"
+    )
+  };
 }

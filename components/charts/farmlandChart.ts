@@ -1,7 +1,9 @@
 import * as Plot from "@observablehq/plot";
-import {t} from "../i18n.js";
-import {formatNumber} from "../format.js";
+import {t, type Lang, type Text} from "../i18n.js";
+import {formatNumber, formatQuantity} from "../format.js";
 import type {SeriesPoint} from "../scenario/model.js";
+import {chartFigure} from "../chartFigure.js";
+import {count, listOf, sentence, yearSpan} from "./chartText.js";
 
 /** An observed cumulative area (万亩); `lowerBound` when the source said 超过 (more than). */
 export interface AreaObservation {
@@ -22,7 +24,8 @@ export interface TargetMark {
  * Cumulative high-standard farmland (万亩): stated figures as filled dots, lower bounds (超…) as open up-pointing
  * triangles written "≥", years without a figure as "缺" on the axis (never filled), targets as dashed rules with a
  * diamond in their year, and a scenario path as a dashed line whose end value is written (with "≥" when it is built on
- * a lower bound).
+ * a lower bound). Returned as a chartFigure whose summary gives the figures, missing years, targets and the path's
+ * end, bounds as "≥" (`title`, `summary` replace the defaults).
  * @example farmlandChart(observed, projection.series.cumulative, {width: 640, targets, lowerBound: true})
  */
 export function farmlandChart(
@@ -33,9 +36,11 @@ export function farmlandChart(
     height = 340,
     targets = [] as readonly TargetMark[],
     missingYears = [] as readonly number[],
-    lowerBound = false
+    lowerBound = false,
+    title = undefined as Text | undefined,
+    summary = undefined as Text | undefined
   } = {}
-) {
+): HTMLElement {
   const stated = observed.filter((d) => !d.lowerBound);
   const bounds = observed.filter((d) => d.lowerBound);
   const path = projection.filter((d) => d.y !== null);
@@ -47,7 +52,7 @@ export function farmlandChart(
     target: t({zh: "目标", en: "Target"}),
     scenario: lowerBound ? t({zh: "情景（下限）", en: "Scenario (lower bound)"}) : t({zh: "情景", en: "Scenario"})
   };
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height,
     marginLeft: 70,
@@ -87,4 +92,35 @@ export function farmlandChart(
       )
     ]
   });
+  return chartFigure(chart, {
+    title: title ?? {zh: "高标准农田累计面积", en: "Cumulative high-standard farmland"},
+    summary: summary ?? {zh: farmlandSummary("zh"), en: farmlandSummary("en")}
+  });
+
+  function farmlandSummary(lang: Lang): string {
+    const q = (v: number | null) => formatQuantity(v, "万亩", {lang});
+    const latest = observed.reduce<AreaObservation | null>((a, d) => (a === null || d.year > a.year ? d : a), null);
+    const years = yearSpan(observed.map((d) => d.year));
+    const missing = listOf(missingYears.map(String), lang);
+    const end = path.length > 1 ? path.at(-1)! : null;
+    if (lang === "zh")
+      return sentence(
+        [
+          latest ? `${observed.length} 个公布数值，${years} 年（最新 ${latest.year} 年 ${latest.lowerBound ? "超过 " : ""}${q(latest.value)}）` : "无公布数值",
+          missingYears.length ? `${missing} 年无数据` : "",
+          targets.map((g) => `目标 ${g.year} 年 ${q(g.value)}`).join("，"),
+          end ? `情景至 ${end.x} 年为 ${ge}${q(end.y)}` : ""
+        ],
+        "zh"
+      );
+    return sentence(
+      [
+        latest ? `${count(observed.length, "published figure")}, ${years} (latest ${latest.lowerBound ? "more than " : ""}${q(latest.value)} in ${latest.year})` : "No published figures",
+        missingYears.length ? `no figure for ${missing}` : "",
+        targets.map((g) => `target ${q(g.value)} by ${g.year}`).join(", "),
+        end ? `the scenario ends at ${ge}${q(end.y)} in ${end.x}` : ""
+      ],
+      "en"
+    );
+  }
 }

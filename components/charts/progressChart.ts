@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
-import {t} from "../i18n.js";
+import {t, type Text} from "../i18n.js";
 import {formatNumber} from "../format.js";
+import {chartFigure} from "../chartFigure.js";
 
 /** One target's progress: baseline, latest observation and target in the target's own unit. */
 export interface ProgressRow {
@@ -17,10 +18,14 @@ export interface ProgressRow {
 /**
  * Progress from baseline (0%) to target (100%) for targets with all three values, so different units share one
  * axis; each bar is labelled with its own values. A target passed is drawn to the target's edge and marked
- * "exceeded" with its value written, so one bar far past 100% does not squeeze the others.
+ * "exceeded" with its value written, so one bar far past 100% does not squeeze the others. Returned as a chartFigure
+ * whose summary counts the targets reached, passed and not yet reached (`title`, `summary` replace the defaults).
  * @example progressChart([{label: "农村自来水普及率", unit: "%", baseline: 83, latest: 96, latestYear: 2025, target: 88}], {width: 640})
  */
-export function progressChart(rows: readonly ProgressRow[], {width = 640, barHeight = 46} = {}) {
+export function progressChart(
+  rows: readonly ProgressRow[],
+  {width = 640, barHeight = 46, title = undefined as Text | undefined, summary = undefined as Text | undefined} = {}
+): HTMLElement {
   const data = rows.map((d) => {
     const share = (100 * (d.latest - d.baseline)) / (d.target - d.baseline);
     return {...d, share, drawn: Math.max(Math.min(share, 100), Math.min(0, share)), exceeded: share > 100};
@@ -29,7 +34,7 @@ export function progressChart(rows: readonly ProgressRow[], {width = 640, barHei
   const targetWord = t({zh: "目标", en: "target"});
   // Up to two decimals, as the figures were printed (87.5, not 87.50).
   const n = (v: number) => formatNumber(v, {digits: 2, trim: true});
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height: 50 + barHeight * Math.max(1, data.length),
     marginLeft: 10,
@@ -58,5 +63,14 @@ export function progressChart(rows: readonly ProgressRow[], {width = 640, barHei
           }`
       })
     ]
+  });
+  const reached = data.filter((d) => d.share >= 100).length;
+  const passed = data.filter((d) => d.exceeded).length;
+  return chartFigure(chart, {
+    title: title ?? {zh: "基期到目标的进度", en: "Progress from baseline to target"},
+    summary: summary ?? {
+      zh: `${data.length} 个指标，每条从基期（0%）到目标（100%）：${reached} 个已达到或超过目标（其中 ${passed} 个已超过），${data.length - reached} 个尚未达到。`,
+      en: `${data.length} ${data.length === 1 ? "target" : "targets"}, each bar from baseline (0%) to target (100%): ${reached} reached or passed (${passed} passed), ${data.length - reached} not yet reached.`
+    }
   });
 }

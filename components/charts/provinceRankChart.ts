@@ -1,6 +1,8 @@
 import * as Plot from "@observablehq/plot";
-import {formatNumber} from "../format.js";
-import {t} from "../i18n.js";
+import {formatNumber, formatQuantity} from "../format.js";
+import {t, type Lang, type Text} from "../i18n.js";
+import {chartFigure} from "../chartFigure.js";
+import {sentence, yearSpan} from "./chartText.js";
 
 /** Urban and rural income of one province in one year, with their ratio and gap. */
 export interface ProvinceIncome {
@@ -15,16 +17,23 @@ export interface ProvinceIncome {
 
 /**
  * Provinces ranked by the urban ÷ rural income ratio (or the gap) in one year, highest first, with the national
- * median as a rule.
+ * median as a rule. Returned as a chartFigure whose summary names the highest and lowest, the median and the
+ * highlighted provinces (`title`, `summary` replace the defaults).
  * @example provinceRankChart(rows.filter((d) => d.year === 2019), {width: 640, measure: "ratio"})
  */
 export function provinceRankChart(
   rows: readonly ProvinceIncome[],
-  {width = 640, measure = "ratio" as "ratio" | "gap", highlight = [] as readonly string[]} = {}
-) {
+  {
+    width = 640,
+    measure = "ratio" as "ratio" | "gap",
+    highlight = [] as readonly string[],
+    title = undefined as Text | undefined,
+    summary = undefined as Text | undefined
+  } = {}
+): HTMLElement {
   const isRatio = measure === "ratio";
   const text = (d: ProvinceIncome) => (isRatio ? formatNumber(d.ratio, {digits: 2}) : formatNumber(d.gap));
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height: 24 + 18 * rows.length,
     marginLeft: 70,
@@ -64,4 +73,40 @@ export function provinceRankChart(
       )
     ]
   });
+  const years = yearSpan(rows.map((d) => d.year));
+  return chartFigure(chart, {
+    title:
+      title ??
+      (isRatio
+        ? {zh: `${years} 年分省城乡收入比`, en: `Urban ÷ rural income by province, ${years}`}
+        : {zh: `${years} 年分省城乡收入差`, en: `Urban-rural income gap by province, ${years}`}),
+    summary: summary ?? {zh: rankSummary(rows, measure, highlight, "zh"), en: rankSummary(rows, measure, highlight, "en")}
+  });
+}
+
+// "31 provinces, highest first: A 2.9 highest, B 1.7 lowest, median 2.3; C 2.5."
+function rankSummary(rows: readonly ProvinceIncome[], measure: "ratio" | "gap", highlight: readonly string[], lang: Lang): string {
+  if (!rows.length) return lang === "zh" ? "没有数据。" : "No data.";
+  const v = (x: number) => (measure === "ratio" ? formatNumber(x, {digits: 2}) : formatQuantity(x, "元", {lang}));
+  const sorted = [...rows].sort((a, b) => b[measure] - a[measure]);
+  const [top, bottom] = [sorted[0], sorted.at(-1)!];
+  const values = sorted.map((d) => d[measure]);
+  const mid = values.length >> 1;
+  const median = values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+  const marked = sorted.filter((d) => highlight.includes(d.region));
+  if (lang === "zh")
+    return sentence(
+      [
+        `${rows.length} 个省份从高到低排列：最高 ${top.region} ${v(top[measure])}，最低 ${bottom.region} ${v(bottom[measure])}，中位数 ${v(median)}`,
+        marked.map((d) => `${d.region} 为 ${v(d[measure])}`).join("，")
+      ],
+      "zh"
+    );
+  return sentence(
+    [
+      `${rows.length} provinces, highest first: ${top.region} highest at ${v(top[measure])}, ${bottom.region} lowest at ${v(bottom[measure])}, median ${v(median)}`,
+      marked.map((d) => `${d.region} ${v(d[measure])}`).join(", ")
+    ],
+    "en"
+  );
 }

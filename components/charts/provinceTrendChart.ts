@@ -1,6 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import {formatNumber} from "../format.js";
 import {t, type Text} from "../i18n.js";
+import {chartFigure} from "../chartFigure.js";
+import {sentence, yearSpan} from "./chartText.js";
 
 /** A province-year; the value drawn is under some key (the income ratio, an urbanisation rate, …). */
 export interface ProvinceYear {
@@ -13,7 +15,8 @@ const RATIO: Text = {zh: "城乡收入比（城镇 ÷ 农村）", en: "Urban ÷ 
 /**
  * One value over time for every province: each as a faint line, the selected ones coloured and labelled at their
  * last year. By default the urban ÷ rural income ratio; `y` and `label` draw another value. A missing year breaks
- * the line rather than joining across it.
+ * the line rather than joining across it. Returned as a chartFigure whose summary gives the provinces, the years and
+ * each selected province's last value (`title`, `summary` replace the defaults).
  * @example provinceTrendChart(rows, {width: 640, selected: ["北京", "贵州"]})
  * @example provinceTrendChart(rates, {y: "value", label: {zh: "城镇化率（%）", en: "Urbanisation rate (%)"}, digits: 2})
  */
@@ -25,15 +28,17 @@ export function provinceTrendChart<R extends ProvinceYear>(
     selected = [] as readonly string[],
     y = "ratio",
     label = RATIO,
-    digits = 3
-  }: {width?: number; height?: number; selected?: readonly string[]; y?: string; label?: Text; digits?: number} = {}
-) {
+    digits = 3,
+    title,
+    summary
+  }: {width?: number; height?: number; selected?: readonly string[]; y?: string; label?: Text; digits?: number; title?: Text; summary?: Text} = {}
+): HTMLElement {
   const chosen = rows.filter((d) => selected.includes(d.region));
   const value = (d: R) => {
     const v = (d as unknown as Record<string, unknown>)[y];
     return typeof v === "number" ? v : NaN;
   };
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height,
     marginLeft: 50,
@@ -53,5 +58,18 @@ export function provinceTrendChart<R extends ProvinceYear>(
         Plot.pointer({x: "year", y: value, title: (d: R) => `${d.region} ${d.year}: ${formatNumber(value(d), {digits})}`})
       )
     ]
+  });
+  const regions = new Set(rows.map((d) => d.region)).size;
+  const years = yearSpan(rows.map((d) => d.year));
+  const lasts = selected.flatMap((region) => {
+    const last = chosen.filter((d) => d.region === region && Number.isFinite(value(d))).sort((a, b) => a.year - b.year).at(-1);
+    return last ? [{region, year: last.year, text: formatNumber(value(last), {digits})}] : [];
+  });
+  return chartFigure(chart, {
+    title: title ?? {zh: `分省${t(label, "zh")}`, en: `${t(label, "en")} by province`},
+    summary: summary ?? {
+      zh: sentence([`${regions} 个省份，${years} 年`, lasts.length ? `突出显示：${lasts.map((d) => `${d.region} ${d.year} 年 ${d.text}`).join("，")}` : "未选省份"], "zh"),
+      en: sentence([`${regions} provinces, ${years}`, lasts.length ? `highlighted: ${lasts.map((d) => `${d.region} ${d.text} in ${d.year}`).join(", ")}` : "none highlighted"], "en")
+    }
   });
 }

@@ -2,6 +2,8 @@ import * as Plot from "@observablehq/plot";
 import {t, type Text} from "../i18n.js";
 import {formatterFor} from "../format.js";
 import type {SeriesPoint} from "../scenario/model.js";
+import {chartFigure} from "../chartFigure.js";
+import {count, sentence, yearSpan} from "./chartText.js";
 
 /** A named line: observed values or one scenario's projected series. */
 export interface NamedSeries {
@@ -18,7 +20,9 @@ export interface TargetMark {
 
 /**
  * Observed values (solid, dots) and each scenario's projected series (dashed), overlaid, one colour per scenario,
- * the end value written at the right; targets as labelled crosses; an optional rule at a base year.
+ * the end value written at the right; targets as labelled crosses; an optional rule at a base year. Returned as a
+ * chartFigure titled by the label, its summary the observed years and each scenario's end value (`title`, `summary`
+ * replace them).
  * @example scenarioLinesChart({observed, scenarios: [{name: "基线", points}], label: {zh: "收入比", en: "Ratio"}, format: "ratio"}, {width})
  */
 export function scenarioLinesChart(
@@ -39,13 +43,13 @@ export function scenarioLinesChart(
     digits?: number;
     baseYear?: number;
   },
-  {width = 640, height = 300}: {width?: number; height?: number} = {}
-) {
+  {width = 640, height = 300, title, summary}: {width?: number; height?: number; title?: Text; summary?: Text} = {}
+): HTMLElement {
   const f = formatterFor(format, {digits});
   const observedName = t({zh: "观测", en: "Observed"});
   const long = scenarios.flatMap(({name, points}) => points.filter((p) => p.y !== null).map((p) => ({...p, scenario: name})));
   const seen = observed.filter((p) => p.y !== null);
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height,
     marginLeft: 64,
@@ -63,4 +67,38 @@ export function scenarioLinesChart(
       Plot.tip(long, Plot.pointer({x: "x", y: "y", title: (d: {scenario: string; x: number; y: number}) => `${d.scenario} ${d.x}: ${f(d.y)}`}))
     ]
   });
+  return chartFigure(chart, {
+    title: title ?? {zh: `${t(label, "zh")}：观测与情景`, en: `${t(label, "en")}: observed and scenarios`},
+    summary: summary ?? scenarioLinesSummary(label, seen, scenarios, targets, f)
+  });
+}
+
+// "{label}: observed {first}–{last}, {n} scenarios to {x}; {name} ends at {value}, …; target {value} in {x}."
+function scenarioLinesSummary(
+  label: Text,
+  seen: readonly SeriesPoint[],
+  scenarios: readonly NamedSeries[],
+  targets: readonly TargetMark[],
+  f: (v: number) => string
+): Text {
+  const ends = scenarios.flatMap(({name, points}) => {
+    const last = points.filter((p) => p.y !== null).at(-1);
+    return last ? [{name, x: last.x, y: last.y!}] : [];
+  });
+  const horizon = ends.length ? String(Math.max(...ends.map((e) => e.x))) : "";
+  const observed = yearSpan(seen.map((p) => p.x));
+  const zhEnds = ends.map((e, i) => `${e.name}${i ? "" : ` ${e.x} 年`}为 ${f(e.y)}`).join("，");
+  const enEnds = ends.map((e, i) => `${e.name} ${i ? "at" : "ends at"} ${f(e.y)}`).join(", ");
+  const zhTargets = targets.map((g) => `目标 ${g.x} 年 ${f(g.value)}`).join("，");
+  const enTargets = targets.map((g) => `target ${f(g.value)} in ${g.x}`).join(", ");
+  return {
+    zh: sentence(
+      [[`${t(label, "zh")}：${observed ? `观测 ${observed} 年` : "无观测值"}`, ends.length ? `${ends.length} 个情景推算至 ${horizon} 年` : ""].filter(Boolean).join("，"), zhEnds, zhTargets],
+      "zh"
+    ),
+    en: sentence(
+      [[`${t(label, "en")}: ${observed ? `observed ${observed}` : "no observed values"}`, ends.length ? `${count(ends.length, "scenario")} to ${horizon}` : ""].filter(Boolean).join(", "), enEnds, enTargets],
+      "en"
+    )
+  };
 }

@@ -17,7 +17,7 @@ describe("scenario charts", () => {
       ],
       {names: {rural: "农村", urban: "城镇"}}
     );
-    expect(svg.querySelectorAll("[aria-label=bar] rect").length).toBe(2);
+    expect(svg.querySelectorAll("[data-aria-label=bar] rect").length).toBe(2);
     expect(svg.textContent).toContain("+ 1.850");
     expect(svg.textContent).toContain("+ 1.700"); // rural raised lowers the ratio: the label says which end is +
     expect(svg.textContent).toContain("农村");
@@ -45,8 +45,8 @@ describe("scenario charts", () => {
     const central = line(2.3, 0.03);
     const band = central.map((p) => ({x: p.x, p10: p.y - 0.1, p50: p.y, p90: p.y + 0.1}));
     const figure = bandChart({observed: line(2.6, 0).slice(0, 1), band, central, runs: 100, label: "收入比", format: "ratio"});
-    expect(figure.querySelectorAll("[aria-label=area] path").length).toBe(1);
-    expect(figure.querySelectorAll("[aria-label=line] path").length).toBe(3);
+    expect(figure.querySelectorAll("[data-aria-label=area] path").length).toBe(1);
+    expect(figure.querySelectorAll("[data-aria-label=line] path").length).toBe(3);
     expect(figure.textContent).toContain("10-90%（100 次模拟）");
   });
 
@@ -61,9 +61,9 @@ describe("scenario charts", () => {
       label: "收入比",
       format: "ratio"
     });
-    expect(chart.querySelectorAll("[aria-label=line] path").length).toBe(3);
-    const texts = [...chart.querySelectorAll("[aria-label=text] text")].map((t) => t.textContent);
+    expect(chart.querySelectorAll("[data-aria-label=line] path").length).toBe(3);
+    const texts = [...chart.querySelectorAll("[data-aria-label=text] text")].map((t) => t.textContent);
     expect(texts).toEqual(expect.arrayContaining(["1.970", "2.190", "目标 2.0"]));
-    expect(chart.querySelectorAll("[aria-label=dot] path, [aria-label=dot] circle").length).toBe(1);
+    expect(chart.querySelectorAll("[data-aria-label=dot] path, [data-aria-label=dot] circle").length).toBe(1);
   });
 });

@@ -88,7 +88,7 @@ describe("progressChart", () => {
     expect(text).toContain("far: 83 → 96 (2025) / 目标 88 % · 已超过目标 (260%)");
     expect(text).toContain("half: 80 → 85 (2023) / 目标 90 % · 50%");
     // Both bars start at x = 0; the passed one ends exactly where 100% is, twice the half-way bar.
-    const widths = [...chart.querySelectorAll("g[aria-label='bar'] rect")].map((r) => Number(r.getAttribute("width")));
+    const widths = [...chart.querySelectorAll("[data-aria-label='bar'] rect")].map((r) => Number(r.getAttribute("width")));
     expect(widths[0]).toBeCloseTo(2 * widths[1], 6);
   });
 });
