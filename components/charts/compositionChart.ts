@@ -65,8 +65,8 @@ export function compositionChart(
       (last === null
         ? {zh: "没有收入构成数据。", en: "No component figures."}
         : {
-            zh: sentence([`每人每年，${yearSpan(years)} 年按构成堆叠`, `${last} 年：${listOf(parts("zh"), "zh")}`], "zh"),
-            en: sentence([`Per person per year, stacked by component, ${yearSpan(years)}`, `in ${last}: ${listOf(parts("en"), "en")}`], "en")
+            zh: sentence([`${yearSpan(years)} 年农村居民人均收入按构成堆叠`, `${last} 年：${listOf(parts("zh"), "zh")}`], "zh"),
+            en: sentence([`Rural income per person by component, ${yearSpan(years)}`, `in ${last}: ${listOf(parts("en"), "en")}`], "en")
           })
   });
 }

@@ -106,7 +106,7 @@ export function farmlandChart(
     if (lang === "zh")
       return sentence(
         [
-          latest ? `${observed.length} 个公布数值，${years} 年（最新 ${latest.year} 年 ${latest.lowerBound ? "超过 " : ""}${q(latest.value)}）` : "无公布数值",
+          latest ? `${observed.length} 个公布数值，${years} 年（最新 ${latest.year} 年${latest.lowerBound ? "超过 " : " "}${q(latest.value)}）` : "无公布数值",
           missingYears.length ? `${missing} 年无数据` : "",
           targets.map((g) => `目标 ${g.year} 年 ${q(g.value)}`).join("，"),
           end ? `情景至 ${end.x} 年为 ${ge}${q(end.y)}` : ""

@@ -97,8 +97,8 @@ function rankSummary(rows: readonly ProvinceIncome[], measure: "ratio" | "gap", 
   if (lang === "zh")
     return sentence(
       [
-        `${rows.length} 个省份从高到低排列：最高 ${top.region} ${v(top[measure])}，最低 ${bottom.region} ${v(bottom[measure])}，中位数 ${v(median)}`,
-        marked.map((d) => `${d.region} 为 ${v(d[measure])}`).join("，")
+        `${rows.length} 个省份从高到低排列：最高为${top.region}（${v(top[measure])}），最低为${bottom.region}（${v(bottom[measure])}），中位数 ${v(median)}`,
+        marked.map((d) => `${d.region}为 ${v(d[measure])}`).join("，")
       ],
       "zh"
     );

@@ -87,7 +87,7 @@ function scenarioLinesSummary(
   });
   const horizon = ends.length ? String(Math.max(...ends.map((e) => e.x))) : "";
   const observed = yearSpan(seen.map((p) => p.x));
-  const zhEnds = ends.map((e, i) => `${e.name}${i ? "" : ` ${e.x} 年`}为 ${f(e.y)}`).join("，");
+  const zhEnds = ends.map((e, i) => `${e.name}${i ? " " : ` ${e.x} 年`}为 ${f(e.y)}`).join("，");
   const enEnds = ends.map((e, i) => `${e.name} ${i ? "at" : "ends at"} ${f(e.y)}`).join(", ");
   const zhTargets = targets.map((g) => `目标 ${g.x} 年 ${f(g.value)}`).join("，");
   const enTargets = targets.map((g) => `target ${f(g.value)} in ${g.x}`).join(", ");
