@@ -1,3 +1,6 @@
+import {rmSync} from "node:fs";
+import {reportPaths} from "./loaders/reports.js";
+
 // Observable Framework configuration. Everything the site loads is bundled from node_modules or src/:
 // no CDN, no web fonts (see README "Offline by construction").
 export default {
@@ -27,8 +30,17 @@ export default {
         {name: "数据来源 · Data sources", path: "/sources"},
         {name: "数据修订 · Data revisions", path: "/revisions"}
       ]
-    }
+    },
+    {name: "报告 · Reports", path: "/reports/"}
   ],
+  // One page per file in reports/ (src/reports/[slug].md). Every file is checked first: a bad one fails the build
+  // with `reports/<file>: <field>: message`, so a wrong report is never published. The report pages' data loaders
+  // read reports/ and data/, which Framework does not watch, so their cached outputs are made again on every build.
+  async *dynamicPaths() {
+    rmSync("src/.observablehq/cache/data/reports", {recursive: true, force: true});
+    rmSync("src/.observablehq/cache/data/reports.json", {force: true});
+    yield* reportPaths();
+  },
   search: false,
   footer: "yearbook-scenarios · data: National Bureau of Statistics of China (国家统计局) and the sources named on each page.",
   preserveExtension: false
