@@ -191,9 +191,9 @@ export function validateReport(file: string, input: unknown, context: ReportChec
   const shape = rowShape(spec.model, baseline.rows);
   const checked = "scenarios" in o ? validateSet({version: 1, activeId: o.activeId, scenarios: o.scenarios, compare: o.compare}, shape) : null;
   if (checked && !checked.ok) {
-    // validateSet names the field after its own prefix: "…: scenarios[1].rows[0].urban: out of bounds".
-    const match = /:\s*((?:scenarios|activeId|compare)[^\s:]*):\s*([\s\S]*)$/.exec(checked.error);
-    if (match) fail(match[1], match[2]);
+    // validateSet names the cell after its own prefix: "…: scenarios[1].rows[3].rural (2028): 0.9 …".
+    const match = /:\s*((?:scenarios|activeId|compare)[^\s:]*)(?: \(([^)]*)\))?:\s*([\s\S]*)$/.exec(checked.error);
+    if (match) fail(match[1], match[2] ? `${match[2]}: ${match[3]}` : match[3]);
     else fail("scenarios", checked.error);
   }
   if (!checked?.ok || !datasetsOk || !Array.isArray(o.headline)) {
