@@ -3,7 +3,8 @@
 import {html} from "htl";
 import {t} from "../i18n.js";
 import {formatterFor} from "../format.js";
-import {seriesAt, type Projection, type ScenarioModel} from "../scenario/model.js";
+import {seriesAt, type Projection, type ScenarioModel, type SeriesPoint} from "../scenario/model.js";
+import {scenarioLinesChart} from "../charts/scenarioLinesChart.js";
 import type {Scenario} from "../scenario/scenarioSet.js";
 import {encodeShare} from "../scenario/share.js";
 import {dataTable, type TableColumn} from "../tables/dataTable.js";
@@ -158,4 +159,30 @@ export function printPageStyle(report: Report, sources: string): HTMLStyleElemen
   @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; }
 } }`;
   return style;
+}
+
+/**
+ * One chart per series of the model: observed values and each compared scenario's projection, with the model's targets.
+ * @example reportCharts(model, compared, observed, {baseYear: PLAN_BASE_YEAR})
+ */
+export function reportCharts(
+  model: ScenarioModel<any>,
+  compared: readonly {scenario: Scenario; projection: Projection}[],
+  observed: Readonly<Record<string, readonly SeriesPoint[]>>,
+  {baseYear, width = 688}: {baseYear?: number; width?: number} = {}
+): HTMLElement {
+  return html`<div class="report-charts">${(model.series ?? []).map(
+    (series) => html`<figure class="report-chart" data-series=${series.key}>${scenarioLinesChart(
+      {
+        observed: observed[series.key] ?? [],
+        scenarios: compared.map((c) => ({name: c.scenario.name, points: c.projection.series[series.key] ?? []})),
+        label: series.label,
+        format: series.format,
+        digits: series.digits,
+        baseYear,
+        targets: (model.targets ?? []).filter((g) => g.series === series.key).map((g) => ({x: g.x, value: g.value, label: t(g.label)}))
+      },
+      {width}
+    )}</figure>`
+  )}</div>` as HTMLElement;
 }
