@@ -36,6 +36,7 @@ export function PublishReport<D>(
   root.lastReport = null;
   const open = el("button", {type: "button", class: "publish-report-button", "aria-haspopup": "dialog"}, t({zh: "发布报告", en: "Publish report"})) as HTMLButtonElement;
   const status = el("p", {class: "publish-report-status", role: "status", "aria-live": "polite"});
+  // The title is checked here, not by the browser's own validation bubble, so the message is in the page's language.
   const dialog = el("dialog", {class: "publish-report-dialog", "aria-labelledby": `${id}-heading`}) as HTMLDialogElement;
   const form = el("form", {method: "dialog"}) as HTMLFormElement;
   const field = (name: string, label: string, control: HTMLElement) => {
@@ -45,7 +46,7 @@ export function PublishReport<D>(
     wrap.append(el("label", {for: control.id}, label), control);
     return wrap;
   };
-  const title = el("input", {type: "text", required: "", maxlength: "200", autocomplete: "off"}) as HTMLInputElement;
+  const title = el("input", {type: "text", "aria-required": "true", maxlength: "200", autocomplete: "off"}) as HTMLInputElement;
   const author = el("input", {type: "text", maxlength: "120", autocomplete: "name"}) as HTMLInputElement;
   const note = el("textarea", {rows: "4", maxlength: "4000"}) as HTMLTextAreaElement;
   const error = el("p", {class: "publish-report-error", role: "alert"});
