@@ -424,8 +424,11 @@ function sameBytes(a: Uint8Array, bytes: Uint8Array, start: number, end: number)
   return true;
 }
 
-/** The 1-based column (counting delimiters outside quotes) of the first cell whose bytes do not decode. */
-function columnOfBadByte(bytes: Uint8Array, start: number, end: number, delimiter: number, encoding: string): number {
+/**
+ * The 1-based column (counting delimiters outside quotes) of the first cell whose bytes do not decode.
+ * @example columnOfBadByte(Buffer.from([0x61, 0x2c, 0xff]), 0, 3, 0x2c, "utf-8") // 2
+ */
+export function columnOfBadByte(bytes: Uint8Array, start: number, end: number, delimiter: number, encoding: string): number {
   let column = 1;
   let from = start;
   let quoted = false;
@@ -442,29 +445,4 @@ function columnOfBadByte(bytes: Uint8Array, start: number, end: number, delimite
     }
   }
   return 1;
-}
-
-/**
- * A plain ASCII decimal in `bytes[start..end)` (`73849`, `-3.5`, at most 15 bytes), the same number the Collector's
- * string scan gives; NaN for anything else (empty, spaces, separators, notes), which the general parser then decides.
- * @example asciiNumber(Buffer.from("73849"), 0, 5) // 73849
- */
-export function asciiNumber(bytes: Uint8Array, start: number, end: number): number {
-  const n = end - start;
-  if (n === 0 || n > 15) return NaN;
-  const negative = bytes[start] === 45;
-  let i = negative ? start + 1 : start;
-  if (i === end) return NaN;
-  let whole = 0;
-  for (; i < end; i++) {
-    const c = bytes[i];
-    if (c >= 48 && c <= 57) whole = whole * 10 + (c - 48);
-    else if (c === 46) {
-      if (i + 1 === end) return NaN;
-      for (let j = i + 1; j < end; j++) if (bytes[j] < 48 || bytes[j] > 57) return NaN;
-      // Decimals take JavaScript's own conversion, as the string path does.
-      return +Buffer.from(bytes.buffer, bytes.byteOffset + start, n).toString("latin1");
-    } else return NaN;
-  }
-  return negative ? -whole : whole;
 }

@@ -1,4 +1,4 @@
-import type {IngestOptions} from "./ingest.js";
+import type {IngestOptions} from "./ingestOptions.js";
 import type {LayoutName} from "./layouts/types.js";
 
 /** The one-line usage printed with every argument error. */

@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
 import {Collector} from "./Collector.js";
 import {LoadError} from "./LoadError.js";
-import {fileDigest, manifestOf, recordPipeline, type IngestOptions} from "./ingest.js";
-import type {Manifest} from "./manifest.js";
+import type {IngestOptions} from "./ingestOptions.js";
+import {fileDigest, tableManifest, type Manifest} from "./manifest.js";
+import {recordPipeline} from "./recordPipeline.js";
 import type {CsvRecord} from "./records.js";
 import type {TidyRow} from "./tidy.js";
 
@@ -36,8 +37,7 @@ export async function ingestWorkbook(
   const records = recordPipeline(collector, options);
   for (let r = 1; r <= sheet.rowCount; r++) records.push(sheetRow(sheet, r, file));
   const layout = records.end();
-  const {sha256, bytes} = fileDigest(path);
-  const manifest = manifestOf(path, options, {encoding: "xlsx", layout, collector, sha256, bytes});
+  const manifest = tableManifest(path, options, collector.counts(), {digest: fileDigest(path), encoding: "xlsx", layout});
   manifest.source.notes = [manifest.source.notes, `sheet ${sheet.name}`].filter(Boolean).join("; ");
   return {rows, manifest};
 }

@@ -1,6 +1,6 @@
 import {LoadError} from "../LoadError.js";
 import type {Collector, Indicator} from "../Collector.js";
-import {cleanText} from "../cells.js";
+import {cleanText} from "../statCell.js";
 import {REGIONS, resolveRegion, type Region} from "../regions.js";
 import {splitIndicator} from "../units.js";
 import {checkNotShorter, checkNotWider, isBlank, trimTrailing, type LayoutOptions, type LayoutParser} from "./types.js";

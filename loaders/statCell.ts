@@ -1,5 +1,5 @@
 /** What a numeric cell holds: a number (maybe with a percent sign or a note marker), nothing, or an error text. */
-export type CellValue =
+export type StatCellValue =
   | {kind: "number"; value: number; percent: boolean; note: string | null}
   | {kind: "missing"}
   | {kind: "error"; message: string};
@@ -57,9 +57,9 @@ export function looksLikeFormula(cell: string): boolean {
 /**
  * Reads a statistical cell: thousands separators, full-width digits, a trailing percent sign or note marker
  * (`1234*`, `56.7①`) are accepted; the missing markers `…` `...` `-` `—` `－` and empty give missing.
- * @example parseCell('"42,359"'.slice(1, -1)) // {kind: "number", value: 42359, percent: false, note: null}
+ * @example parseStatCell('"42,359"'.slice(1, -1)) // {kind: "number", value: 42359, percent: false, note: null}
  */
-export function parseCell(raw: string): CellValue {
+export function parseStatCell(raw: string): StatCellValue {
   // Fast path: a plain ASCII number, the bulk of every file.
   if (raw.length > 0 && raw.length < 16 && NUMBER.test(raw))
     return {kind: "number", value: Number(raw), percent: false, note: null};
