@@ -1,7 +1,7 @@
 import {KeyMasks} from "./keyMasks.js";
 import {plainNumber} from "./plainNumber.js";
 import {LoadError} from "./LoadError.js";
-import {cleanText, looksLikeFormula, parseStatCell} from "./statCell.js";
+import {cleanText, isFormulaText, parseStatCell} from "./statCell.js";
 import {REGIONS, resolveRegion, suggestRegion, type Region} from "./regions.js";
 import {firstIssue, tidyRowSchema, valueSchema, yearSchema} from "./schema.js";
 import type {RowCounts} from "./manifest.js";
@@ -69,14 +69,22 @@ export class Collector {
     private readonly reuse = false
   ) {}
 
-  /** Registers an indicator (name without unit) and its unit as written; the same name must keep one canonical unit. */
-  indicator(name: string, unit: string, line: number, column?: number): Indicator {
+  /**
+   * Registers an indicator (name without unit) and its unit as written; the same name must keep one canonical unit.
+   * Both are text of the tidy CSV: formula text in either is refused (at `unitColumn` for the unit, when it has one).
+   */
+  indicator(name: string, unit: string, line: number, column?: number, unitColumn = column): Indicator {
     const clean = cleanText(name);
     const info = unitInfo(unit);
     let found = this.indicators.get(clean);
+    if (!found && isFormulaText(clean))
+      throw new LoadError(this.file, line, column, `"${clean}" looks like a spreadsheet formula`);
+    if (!found || !found.originals.includes(info.original)) {
+      const unitText = cleanText(unit);
+      if (isFormulaText(unitText))
+        throw new LoadError(this.file, line, unitColumn, `unit "${unitText}" looks like a spreadsheet formula`);
+    }
     if (!found) {
-      if (looksLikeFormula(clean))
-        throw new LoadError(this.file, line, column, `"${clean}" looks like a spreadsheet formula`);
       // The tidy row schema's own rule for the name decides when the name is empty (a name is all it checks).
       if (clean === "") {
         const check = tidyRowSchema.shape.indicator.safeParse(clean);
@@ -115,7 +123,7 @@ export class Collector {
     }
     if (region) return region;
     const name = cleanText(raw);
-    if (looksLikeFormula(name))
+    if (isFormulaText(name))
       throw new LoadError(this.file, line, column, `"${name}" looks like a spreadsheet formula`);
     if (name === "") throw new LoadError(this.file, line, column, "region name is empty");
     const suggestion = suggestRegion(name);

@@ -136,7 +136,7 @@ export function long(collector: Collector, options: LayoutOptions): LayoutParser
       if (r.value >= 0) {
         const label = splitIndicator(cells[r.indicator]);
         const unit = r.unit >= 0 ? cleanText(cells[r.unit]) : (label.unit ?? "");
-        const ind = collector.indicator(label.name, unit, line, r.indicator + 1);
+        const ind = collector.indicator(label.name, unit, line, r.indicator + 1, r.unit >= 0 ? r.unit + 1 : r.indicator + 1);
         collector.checkOrder(ind, reg, year, line, r.year + 1);
         collector.value(ind, reg, year, cells[r.value], line, r.value + 1, "value");
         return;
