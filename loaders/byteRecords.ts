@@ -1,5 +1,5 @@
 import {LoadError} from "./LoadError.js";
-import {splitQuoted, type CsvRecord} from "./records.js";
+import {FIELD_START, longRecordError, nextState, QUOTED as IN_QUOTES, splitQuoted, type CsvRecord} from "./records.js";
 
 /**
  * Looks at one unquoted record as byte ranges (cell i is `bytes[starts[i]..ends[i])`, `numbers[i]` its value when it
@@ -267,28 +267,32 @@ export class ByteRecordSplitter {
     else this.onRecord({cells, line});
   }
 
-  /** A record with quotes: it may span lines; it ends at the first line end where its quotes balance. */
+  /**
+   * A record with quotes: it may span lines; it ends at the first line end outside a quoted field (the quoting rule
+   * of records.ts, applied to bytes: the delimiter, quotes and LF never occur inside a multi-byte character).
+   */
   private quotedRecord(bytes: Uint8Array, pos: number, n: number, final: boolean): number {
+    const delimiter = this.delimiter;
     let end = n;
-    let quotes = 0;
+    let state = FIELD_START;
     let lines = 1;
     for (let i = pos; ; i++) {
       if (i === n) {
         if (!final) return -1;
-        if (quotes % 2 === 1)
+        if (state === IN_QUOTES)
           throw new LoadError(this.file, this.line, undefined, "unterminated quoted field (file ends inside quotes)");
         end = n;
         break;
       }
       const c = bytes[i];
-      if (c === QUOTE) quotes++;
-      else if (c === NEWLINE) {
-        if (quotes % 2 === 0) {
+      if (c === NEWLINE) {
+        if (state !== IN_QUOTES) {
           end = i;
           break;
         }
         lines++;
       }
+      state = nextState(state, c, delimiter);
     }
     const line = this.line;
     this.line += lines;
@@ -299,8 +303,16 @@ export class ByteRecordSplitter {
     } catch {
       throw this.badBytes(bytes, pos, stop, line, end === n);
     }
-    this.onRecord({cells: splitQuoted(text.replace(/\r\n/g, "\n"), String.fromCharCode(this.delimiter)), line});
+    this.onRecord({cells: splitQuoted(text, String.fromCharCode(this.delimiter)), line});
     return end + 1;
+  }
+
+  /**
+   * The error for the incomplete record at `bytes[from..n)` when it holds a cell over MAX_CELL or is over MAX_RECORD,
+   * else null; the read loop asks before it grows its buffer for a record longer than the buffer.
+   */
+  longRecord(bytes: Uint8Array, from: number, n: number): LoadError | null {
+    return longRecordError(this.file, this.line, (i) => bytes[from + i], n - from, this.delimiter);
   }
 
   private cell(
