@@ -7,7 +7,7 @@ import {Collector} from "./Collector.js";
 import type {IngestOptions} from "./ingestOptions.js";
 import type {LayoutName} from "./layouts/types.js";
 import {tableManifest, type Manifest} from "./manifest.js";
-import {readTable} from "./readLoop.js";
+import {openInput, readTable} from "./readLoop.js";
 import {textPipeline} from "./recordPipeline.js";
 import {guessDelimiter} from "./records.js";
 import {sniffKind} from "./sniff.js";
@@ -115,7 +115,7 @@ export async function ingest(
 
 /** True when the file is an XLSX workbook (by its bytes, not its name). @example isWorkbook("6-13.csv") // false */
 export function isWorkbook(path: string, options: IngestOptions = {}): boolean {
-  return sniffKind(readHead(path), options.name ?? path) === "xlsx";
+  return sniffKind(readHead(path, options.name ?? path), options.name ?? path) === "xlsx";
 }
 
 function sizeOf(path: string): number {
@@ -126,8 +126,8 @@ function sizeOf(path: string): number {
   }
 }
 
-function readHead(path: string): Uint8Array {
-  const fd = openSync(path, "r");
+function readHead(path: string, file: string): Uint8Array {
+  const fd = openInput(path, file);
   try {
     const buffer = Buffer.alloc(8);
     const n = readSync(fd, buffer, 0, 8, 0);

@@ -1,4 +1,4 @@
-import {closeSync, openSync, readSync} from "node:fs";
+import {closeSync, fstatSync, openSync, readSync} from "node:fs";
 import {ByteRecordSplitter, columnOfBadByte} from "./byteRecords.js";
 import type {Collector} from "./Collector.js";
 import {normalizeEncoding, type Encoding} from "./decodeText.js";
@@ -7,7 +7,7 @@ import type {LayoutName} from "./layouts/types.js";
 import {LoadError} from "./LoadError.js";
 import {Sha256Digest, type Digest} from "./manifest.js";
 import {recordPipeline, textPipeline} from "./recordPipeline.js";
-import {guessDelimiter} from "./records.js";
+import {guessDelimiter, MAX_CELL} from "./records.js";
 import {sniffEncoding, sniffKind} from "./sniff.js";
 
 /** What reading a file found besides its rows (those went to the collector). */
@@ -27,7 +27,7 @@ const CHUNK = 1 << 20;
  */
 export function readTable(path: string, options: IngestOptions, collector: Collector): ReadSummary {
   const file = collector.file;
-  const fd = openSync(path, "r");
+  const fd = openInput(path, file);
   try {
     const digest = new Sha256Digest();
     let buffer = Buffer.allocUnsafe(CHUNK);
@@ -50,6 +50,9 @@ export function readTable(path: string, options: IngestOptions, collector: Colle
       const layout = readText(file, options, collector, encoding, n ? first : null, read);
       return {encoding, layout, digest: digest.result()};
     }
+    // A file whose line breaks are CR only (classic Mac OS) has no LF at all: each CR is read as a line break.
+    const crOnly = first.indexOf(0x0d) >= 0 && first.indexOf(0x0a) < 0;
+    if (crOnly) crToLf(first);
     // UTF-8 and GB18030: records are cut on bytes and only cells that are not taken as bytes are decoded.
     const bom = encoding === "utf-8" ? [0xef, 0xbb, 0xbf] : [0x84, 0x31, 0x95, 0x33];
     let from = bom.every((b, i) => first[i] === b) ? bom.length : 0;
@@ -71,7 +74,9 @@ export function readTable(path: string, options: IngestOptions, collector: Colle
         const keep = splitter.scan(buffer, from, used, false);
         from = 0;
         if (keep === 0) {
-          // One record longer than the buffer (a huge quoted cell): grow it.
+          // One record longer than the buffer (a huge quoted cell): grow it, within the bounds on records and cells.
+          const tooLong = splitter.longRecord(buffer, 0, used);
+          if (tooLong) throw tooLong;
           const bigger = Buffer.allocUnsafe(buffer.length * 2);
           buffer.copy(bigger, 0, 0, used);
           buffer = bigger;
@@ -83,9 +88,16 @@ export function readTable(path: string, options: IngestOptions, collector: Colle
       const m = readSync(fd, buffer, used, buffer.length - used, null);
       if (m === 0) break;
       digest.update(buffer.subarray(used, used + m));
+      if (crOnly) crToLf(buffer.subarray(used, used + m));
       used += m;
     }
-    splitter.scan(buffer, from, used, true);
+    // The last record is held to the bounds like the others, even where the buffer did not have to grow for it.
+    const last = splitter.scan(buffer, from, used, false);
+    if (used - last > MAX_CELL) {
+      const tooLong = splitter.longRecord(buffer, last, used);
+      if (tooLong) throw tooLong;
+    }
+    splitter.scan(buffer, last, used, true);
     const layout = records.end();
     return {encoding, layout, digest: digest.result()};
   } finally {
@@ -107,6 +119,7 @@ function readText(
   const lines = new LineTracker(encoding);
   const hint = options.encoding ? "" : " (try --encoding)";
   let index = 0;
+  let crOnly = false;
   for (let chunk = first; chunk; chunk = read()) {
     let text: string;
     try {
@@ -116,8 +129,11 @@ function readText(
       throw new LoadError(file, line, column, `not valid ${encoding} text${hint}`);
     }
     lines.push(chunk);
-    if (index === 0) text = text.replace(/^\uFEFF/, "");
-    feed.push(text);
+    if (index === 0) {
+      text = text.replace(/^\uFEFF/, "");
+      crOnly = text.includes("\r") && !text.includes("\n");
+    }
+    feed.push(crOnly ? text.replace(/\r/g, "\n") : text);
     index++;
   }
   let tail: string;
@@ -126,7 +142,7 @@ function readText(
   } catch {
     throw new LoadError(file, lines.line, undefined, `file ends inside a ${encoding} character (truncated?)`);
   }
-  feed.push(tail);
+  feed.push(crOnly ? tail.replace(/\r/g, "\n") : tail);
   return feed.end();
 }
 
@@ -146,7 +162,8 @@ export function delimiterOf(first: Uint8Array, encoding: Encoding): "," | "\t" |
 class LineTracker {
   /** The 1-based line the kept bytes start on. */
   line = 1;
-  private partial: Uint8Array = new Uint8Array(0);
+  /** The bytes since the last line break, as copies of the chunks (the read buffer is reused). */
+  private partial: Uint8Array[] = [];
   private readonly unit: number;
   private readonly newline: (bytes: Uint8Array, i: number) => boolean;
 
@@ -168,12 +185,13 @@ class LineTracker {
         this.line++;
         last = i;
       }
-    this.partial = last < 0 ? concat(this.partial, chunk) : chunk.slice(last + this.unit);
+    if (last < 0) this.partial.push(chunk.slice());
+    else this.partial = [chunk.slice(last + this.unit)];
   }
 
   /** Line and column of the first line of `chunk` (after the kept bytes) that does not decode. */
   locate(chunk: Uint8Array, delimiter: string): {line: number; column?: number} {
-    const bytes = concat(this.partial, chunk);
+    const bytes = Buffer.concat([...this.partial, chunk]);
     let line = this.line;
     let start = 0;
     for (let i = 0; i <= bytes.length; i += this.unit) {
@@ -202,10 +220,21 @@ function decodes(bytes: Uint8Array, encoding: string): boolean {
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b.slice();
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
+
+/** Replaces every CR byte with LF, in place. */
+function crToLf(bytes: Uint8Array): void {
+  for (let i = bytes.indexOf(0x0d); i >= 0; i = bytes.indexOf(0x0d, i + 1)) bytes[i] = 0x0a;
+}
+
+/**
+ * Opens an input file for reading; a directory is a LoadError `file: is a directory, not a file`.
+ * @example const fd = openInput("x.csv", "x.csv")
+ */
+export function openInput(path: string, file: string): number {
+  const fd = openSync(path, "r");
+  if (fstatSync(fd).isDirectory()) {
+    closeSync(fd);
+    throw new LoadError(file, undefined, undefined, "is a directory, not a file");
+  }
+  return fd;
 }

@@ -50,7 +50,7 @@ export function recordPipeline(collector: Collector, options: IngestOptions): Re
           throw new LoadError(
             collector.file,
             buffered.length ? buffered[buffered.length - 1].line : 1,
-            undefined,
+            1,
             "empty file"
           );
         }

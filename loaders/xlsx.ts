@@ -1,9 +1,10 @@
-import {closeSync, fstatSync, openSync, readSync} from "node:fs";
+import {closeSync, fstatSync, readSync} from "node:fs";
 import ExcelJS from "exceljs";
 import {Collector} from "./Collector.js";
 import {LoadError} from "./LoadError.js";
 import type {IngestOptions} from "./ingestOptions.js";
 import {fileDigest, tableManifest, type Manifest} from "./manifest.js";
+import {openInput} from "./readLoop.js";
 import {recordPipeline} from "./recordPipeline.js";
 import {checkWorkbookBounds, checkWorkbookSize} from "./xlsxBounds.js";
 import type {CsvRecord} from "./records.js";
@@ -78,7 +79,7 @@ function cellText(value: ExcelJS.CellValue, file: string, line: number, column: 
 
 /** The workbook's bytes; one over the size limit is refused before it is read into memory. */
 function readWorkbookFile(path: string, file: string): Buffer {
-  const fd = openSync(path, "r");
+  const fd = openInput(path, file);
   try {
     const size = fstatSync(fd).size;
     checkWorkbookSize(size, file);

@@ -7,8 +7,8 @@ import {ingest, ingestFileTo, type IngestOptions} from "../../../loaders/ingest.
 // Every malformed file in tests/fixtures/bad/ (written by tests/fixtures/makeLoaderFixtures.ts), the exact message
 // with its 1-based line and column in the original file, and the options it is read with.
 const CASES: [string, string, IngestOptions?][] = [
-  ["empty.csv", "1: empty file"],
-  ["blank-lines.csv", "3: empty file"],
+  ["empty.csv", "1:1: empty file"],
+  ["blank-lines.csv", "3:1: empty file"],
   ["header-only-portal.csv", "5: table has a header but no data rows"],
   ["header-only-long.csv", "2: header only, no data rows"],
   ["truncated-mid-row.csv", "7:3: row has 3 fields, the header 4 (row cut short?)"],
@@ -40,9 +40,9 @@ const CASES: [string, string, IngestOptions?][] = [
   ["formula-unit-long.csv", '2:5: unit "=HYPERLINK("http://x")" looks like a spreadsheet formula'],
   ["formula-tab-unit.csv", '2:5: unit "=1+1" looks like a spreadsheet formula'],
   ["formula-unit-yearbook.csv", `4:2: unit "-1+cmd|'/Ccalc'!A0" looks like a spreadsheet formula`],
-  ["binary.png", "3: binary file, not text (NUL byte at offset 8)"],
-  ["binary-gzip.csv", "1: binary file, not text (NUL byte at offset 3)"],
-  ["old-excel.xls", " old Excel .xls workbook: save it as .xlsx or CSV"],
+  ["binary.png", "3:1: binary file, not text (NUL byte at offset 8)"],
+  ["binary-gzip.csv", "1:4: binary file, not text (NUL byte at offset 3)"],
+  ["old-excel.xls", "1:1: old Excel .xls workbook: save it as .xlsx or CSV"],
   ["mixed-encoding.csv", "6: mixed encodings: line 1 is UTF-8 but line 6 is not (give --encoding to choose)"],
   ["gbk-read-as-utf8.csv", "1:1: not valid utf-8 text", {encoding: "utf-8"}],
   ["missing-indicator.csv", "3:1: no 指标： line above the table names the indicator"],
