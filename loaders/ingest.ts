@@ -7,6 +7,7 @@ import {Collector} from "./Collector.js";
 import type {IngestOptions} from "./ingestOptions.js";
 import type {LayoutName} from "./layouts/types.js";
 import {tableManifest, type Manifest} from "./manifest.js";
+import {checkOutputPath} from "./outputPath.js";
 import {openInput, readTable} from "./readLoop.js";
 import {textPipeline} from "./recordPipeline.js";
 import {guessDelimiter} from "./records.js";
@@ -50,10 +51,12 @@ export function ingestFile(path: string, options: IngestOptions = {}): {rows: Ti
 
 /**
  * Streams a file into a tidy CSV at `out` in constant memory, through a temporary file renamed into place only
- * when the whole input validated: on any error `out` keeps its earlier bytes. Returns the manifest.
+ * when the whole input validated: on any error `out` keeps its earlier bytes. Returns the manifest. Refuses an `out`
+ * that is the input itself or a read-only file (see checkOutputPath).
  * @example ingestFileTo("big.csv", "out/big.tidy.csv", {})
  */
 export function ingestFileTo(path: string, out: string, options: IngestOptions = {}): Manifest {
+  checkOutputPath(out, [path]);
   mkdirSync(dirname(out) || ".", {recursive: true});
   const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.${Date.now()}.tmp`);
   const fd = openSync(temporary, "w");
