@@ -150,7 +150,7 @@ function readText(
  * The delimiter of a file, guessed from the first 4096 characters of its first chunk (decoded leniently, after a
  * byte order mark): the same guess for the byte and the text path.
  */
-export function delimiterOf(first: Uint8Array, encoding: Encoding): "," | "\t" | ";" {
+function delimiterOf(first: Uint8Array, encoding: Encoding): "," | "\t" | ";" {
   const sample = new TextDecoder(encoding).decode(first.subarray(0, 4 * 4096));
   return guessDelimiter(sample.replace(/^\uFEFF/, "").slice(0, 4096));
 }

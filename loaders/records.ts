@@ -20,9 +20,9 @@ export const MAX_RECORD = 8 << 20;
 // an unquoted field is kept as written (`37°36'37.8"N`); text after a closing quote is kept too.
 /** Where a scan of a record stands: at a field's start, inside an unquoted or quoted field, after a quote in one. */
 export const FIELD_START = 0;
-export const UNQUOTED = 1;
+const UNQUOTED = 1;
 export const QUOTED = 2;
-export const QUOTE_IN_QUOTED = 3;
+const QUOTE_IN_QUOTED = 3;
 const QUOTE = 0x22;
 
 /**

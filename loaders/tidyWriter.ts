@@ -66,7 +66,7 @@ export function lineWriter(fd: number): TidyWriter {
 }
 
 /** The encoded fronts of the last indicator and of every region seen, so each is encoded once. */
-export class Fronts {
+class Fronts {
   private lastIndicator = "";
   private lastUnit = "";
   private indicatorBytes: Uint8Array = utf8(indicatorFront("", ""));
