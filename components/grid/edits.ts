@@ -19,7 +19,7 @@ export interface EditColumn {
 /** What a cell parser returns: a value, or a message saying why the text is not one. */
 export type ParseResult = {ok: true; value: number | null} | {ok: false; message: string};
 
-/** Parses a cell's text for its column (the page passes the model's `parseCell`). */
+/** Parses a cell's text for its column (the page passes the model's `parseGridCell`). */
 export type CellParser<C extends EditColumn> = (text: string, column: C) => ParseResult;
 
 /** Text for one cell, by grid position. */
