@@ -10,7 +10,7 @@ export interface ConstantColumnsElement extends HTMLDivElement {
 
 /**
  * A form of one text box per model column, read like grid cells ("6.5", "6.5%", "６．５").
- * @example const constants = ConstantColumns(model, {values: {urban: 0.05, rural: 0.065}})
+ * @example const constants = ConstantColumns(model, {values: {pace: 0.05, growth: 0.065}})
  */
 export function ConstantColumns(model: ScenarioModel<any>, {values = {}}: {values?: Record<string, number>} = {}): ConstantColumnsElement {
   // A div, not a form: a form's named controls would shadow its `value` property.

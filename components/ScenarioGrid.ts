@@ -48,7 +48,7 @@ const READ_ONLY = {zh: "此情景只读，请先复制", en: "This scenario is r
 
 /**
  * A spreadsheet-like input for `view()`: rows by typed columns plus locked computed columns.
- * @example const rows = view(ScenarioGrid(baseline.rows, {columns: [{key: "urban", label: "城镇增速", kind: "percent"}], label: "基线 Baseline"}))
+ * @example const rows = view(ScenarioGrid(baseline.rows, {columns: [{key: "pace", label: "进度", kind: "percent"}], label: "基线 Baseline"}))
  */
 export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: ScenarioGridOptions<R>): ScenarioGridElement<R> {
   const {columns, lockedColumns = [], width, rowKey = "year"} = options;

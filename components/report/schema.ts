@@ -70,7 +70,7 @@ const TOLERANCE = 1e-9;
 /**
  * A file name's slug from a title: lower-case ASCII letters and digits joined by "-"; a title with none (e.g. all
  * Chinese) gives `<model>-<date>`.
- * @example slugify("Rural growth 7% — 2035", "income-gap", "2026-12-01") // "rural-growth-7-2035"
+ * @example slugify("Growth 7% — 2035", "income-gap", "2026-12-01") // "growth-7-2035"
  */
 export function slugify(title: string, modelId: string, date: string): string {
   const words = title
@@ -156,7 +156,7 @@ export function driftedDatasets(report: Pick<Report, "datasets">, current: reado
 /**
  * Checks a report file. Every error is one line `reports/<file>: <field>: message`; all problems that can be found
  * are listed. Headline figures are recomputed and must match when the data is still the data they were computed on.
- * @example validateReport("rural-7.json", JSON.parse(text), context) // {ok: true, report} or {ok: false, errors}
+ * @example validateReport("growth-7.json", JSON.parse(text), context) // {ok: true, report} or {ok: false, errors}
  */
 export function validateReport(file: string, input: unknown, context: ReportCheckContext): ReportResult {
   const errors: string[] = [];
@@ -191,7 +191,7 @@ export function validateReport(file: string, input: unknown, context: ReportChec
   const shape = rowShape(spec.model, baseline.rows);
   const checked = "scenarios" in o ? validateSet({version: 1, activeId: o.activeId, scenarios: o.scenarios, compare: o.compare}, shape) : null;
   if (checked && !checked.ok) {
-    // validateSet names the cell after its own prefix: "…: scenarios[1].rows[3].rural (2028): 0.9 …".
+    // validateSet names the cell after its own prefix: "…: scenarios[1].rows[3].growth (2028): 0.9 …".
     const match = /:\s*((?:scenarios|activeId|compare)[^\s:]*)(?: \(([^)]*)\))?:\s*([\s\S]*)$/.exec(checked.error);
     if (match) fail(match[1], match[2] ? `${match[2]}: ${match[3]}` : match[3]);
     else fail("scenarios", checked.error);

@@ -118,7 +118,7 @@ export function importJson(text: string, model: ScenarioModel<any>, shape: RowSh
 
 /**
  * The CSV header of a model: scenario, the row key, then one column per editable column.
- * @example csvHeader(model) // ["scenario", "year", "urban_growth_pct", "rural_growth_pct"]
+ * @example csvHeader(model) // ["scenario", "year", "added_10k_mu"]
  */
 export function csvHeader(model: ScenarioModel<any>): string[] {
   return ["scenario", model.rowKey.key, ...model.columns.map(csvName)];
@@ -127,7 +127,7 @@ export function csvHeader(model: ScenarioModel<any>): string[] {
 /**
  * Every scenario's rows as CSV (percent columns in percent, exact). Names a spreadsheet would run as a formula
  * (= + - @) get a leading apostrophe, which `importCsv` removes.
- * @example exportCsv(set, model) // "scenario,year,urban_growth_pct,…\n基线,2025,5.1,6.6\n…"
+ * @example exportCsv(set, model) // "scenario,year,added_10k_mu\n基线,2024,10000\n…"
  */
 export function exportCsv(set: ScenarioSet, model: ScenarioModel<any>): string {
   const rowKey = model.rowKey.key;

@@ -21,7 +21,7 @@ export interface SolveFormElement extends HTMLFormElement {
 
 /**
  * The goal form, an input for `view()`: target value, target year and the column to solve for.
- * @example const goal = view(SolveForm(model, {column: "rural", series: "ratio", x: 2035, value: 2}, {years: [2025, 2035]}))
+ * @example const goal = view(SolveForm(model, {column: "growth", series: "ratio", x: 2035, value: 2}, {years: [2025, 2035]}))
  */
 export function SolveForm(model: ScenarioModel<any>, initial: SolveGoal, {years}: {years: readonly [number, number]}): SolveFormElement {
   let goal = {...initial};
