@@ -1,6 +1,6 @@
 // "Same value in every row": one number box per editable column of a scenario model. Typing a valid value fires an
 // `input` event whose `value` holds every column's value in stored units (fractions for percent columns).
-import {formatCell, parseCell} from "./model/cells.js";
+import {formatGridCell, parseGridCell} from "./model/gridCell.js";
 import {gridColumns, type ScenarioModel} from "./scenario/model.js";
 import {t} from "./i18n.js";
 
@@ -10,7 +10,7 @@ export interface ConstantColumnsElement extends HTMLDivElement {
 
 /**
  * A form of one text box per model column, read like grid cells ("6.5", "6.5%", "６．５").
- * @example const constants = ConstantColumns(model, {values: {urban: 0.05, rural: 0.065}})
+ * @example const constants = ConstantColumns(model, {values: {pace: 0.05, growth: 0.065}})
  */
 export function ConstantColumns(model: ScenarioModel<any>, {values = {}}: {values?: Record<string, number>} = {}): ConstantColumnsElement {
   // A div, not a form: a form's named controls would shadow its `value` property.
@@ -31,7 +31,7 @@ export function ConstantColumns(model: ScenarioModel<any>, {values = {}}: {value
     label.append(`${column.label} `, input);
     form.append(label, " ");
     input.addEventListener("change", () => {
-      const parsed = parseCell(input.value, column);
+      const parsed = parseGridCell(input.value, column);
       if (!parsed.ok || parsed.value === null) {
         message.textContent = `${column.label}: ${parsed.ok ? t({zh: "不能为空", en: "must not be empty"}) : parsed.message}`;
         return;
@@ -45,7 +45,7 @@ export function ConstantColumns(model: ScenarioModel<any>, {values = {}}: {value
   // Typing fires the browser's own input events; only the parsed commit (on change) is this element's event.
   form.addEventListener("input", (e) => e.target !== form && e.stopPropagation(), true);
   form.append(message);
-  const show = () => inputs.forEach((input, i) => (input.value = current[columns[i].key] === undefined ? "" : formatCell(current[columns[i].key], columns[i])));
+  const show = () => inputs.forEach((input, i) => (input.value = current[columns[i].key] === undefined ? "" : formatGridCell(current[columns[i].key], columns[i])));
   Object.defineProperty(form, "value", {
     get: () => ({...current}),
     set(next: Record<string, number>) {

@@ -1,7 +1,7 @@
 // A spreadsheet-style input for growth assumptions, written on plain DOM (see docs/scenarios.md for why not
 // jspreadsheet): a role="grid" table whose cells are edited in place, with Excel/WPS keys, TSV copy and paste,
 // fill down and undo. The pure parts (selection, TSV, history, per-cell edits) live in components/grid/.
-import {formatCell, parseCell, type ColumnSpec} from "./model/cells.js";
+import {formatGridCell, parseGridCell, type ColumnSpec} from "./model/gridCell.js";
 import {applyChanges, changesFromTexts, clearChanges, fillDownChanges, fillHandleChanges, pasteTexts, type GridRow} from "./grid/edits.js";
 import {emptyHistory, record, redo, undo, type Change, type History} from "./grid/history.js";
 import {bounds, contains, move, single, tabFrom, type Bounds, type Cell, type Range} from "./grid/selection.js";
@@ -48,7 +48,7 @@ const READ_ONLY = {zh: "此情景只读，请先复制", en: "This scenario is r
 
 /**
  * A spreadsheet-like input for `view()`: rows by typed columns plus locked computed columns.
- * @example const rows = view(ScenarioGrid(baseline.rows, {columns: [{key: "urban", label: "城镇增速", kind: "percent"}], label: "基线 Baseline"}))
+ * @example const rows = view(ScenarioGrid(baseline.rows, {columns: [{key: "pace", label: "进度", kind: "percent"}], label: "基线 Baseline"}))
  */
 export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: ScenarioGridOptions<R>): ScenarioGridElement<R> {
   const {columns, lockedColumns = [], width, rowKey = "year"} = options;
@@ -128,7 +128,7 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   function text(r: number, c: number): string {
     if (c < columns.length) {
       const value = rows[r][columns[c].key];
-      return formatCell(typeof value === "number" && Number.isFinite(value) ? value : null, columns[c]);
+      return formatGridCell(typeof value === "number" && Number.isFinite(value) ? value : null, columns[c]);
     }
     const locked = lockedColumns[c - columns.length];
     let value: number | string | null;
@@ -200,7 +200,7 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   }
 
   function commitTexts(texts: {row: number; col: number; text: string}[]) {
-    const {changes, errors} = changesFromTexts(rows, columns, texts, parseCell, rowName);
+    const {changes, errors} = changesFromTexts(rows, columns, texts, parseGridCell, rowName);
     commit(changes, errors, {attempted: changes.length > 0 || errors.length > 0 || texts.length > 0});
   }
 
@@ -373,7 +373,7 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
       const source = filling!;
       filling = null;
       const target = bounds(range);
-      const {changes, errors} = fillHandleChanges(rows, columns, source, target, {rowName, format: formatCell});
+      const {changes, errors} = fillHandleChanges(rows, columns, source, target, {rowName, format: formatGridCell});
       commit(changes, errors, {attempted: true});
       cells[range.focus.row]?.[range.focus.col]?.focus();
     };

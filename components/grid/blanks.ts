@@ -5,7 +5,7 @@ import type {GridRow} from "./edits.js";
 /**
  * Replaces null (or missing) values of `keys` with the value above; a blank first row takes `fallback[0]`'s value
  * (e.g. the scenario before the edit). Also returns the cells that were filled, as "year key" names.
- * @example fillBlanks([{year: 2025, rural: 0.07}, {year: 2026, rural: null}], ["rural"]).rows[1].rural // 0.07
+ * @example fillBlanks([{year: 2025, growth: 0.07}, {year: 2026, growth: null}], ["growth"]).rows[1].growth // 0.07
  */
 export function fillBlanks<R extends GridRow>(
   rows: readonly R[],

@@ -19,7 +19,7 @@ export interface EditColumn {
 /** What a cell parser returns: a value, or a message saying why the text is not one. */
 export type ParseResult = {ok: true; value: number | null} | {ok: false; message: string};
 
-/** Parses a cell's text for its column (the page passes the model's `parseCell`). */
+/** Parses a cell's text for its column (the page passes the model's `parseGridCell`). */
 export type CellParser<C extends EditColumn> = (text: string, column: C) => ParseResult;
 
 /** Text for one cell, by grid position. */
@@ -46,9 +46,9 @@ export function pasteTexts(anchor: Cell, block: readonly (readonly string[])[]):
 
 /**
  * Parses each cell text for its column and returns the changes for cells that parse and differ from what they hold;
- * a blank text clears the cell (null). Rejected cells get a message such as `2027 农村增速: "abc" 不是数字 / not a number`;
+ * a blank text clears the cell (null). Rejected cells get a message such as `2027 增速: "abc" 不是数字 / not a number`;
  * cells outside the editable columns or rows are counted in one message.
- * @example changesFromTexts([{year: 2027, rural: 0.06}], [{key: "rural", label: "农村增速"}], [{row: 0, col: 0, text: "abc"}], parse, (r) => String(r.year))
+ * @example changesFromTexts([{year: 2027, growth: 0.06}], [{key: "growth", label: "增速"}], [{row: 0, col: 0, text: "abc"}], parse, (r) => String(r.year))
  */
 export function changesFromTexts<C extends EditColumn>(
   rows: readonly GridRow[],

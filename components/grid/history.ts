@@ -28,7 +28,7 @@ export function emptyHistory(): History {
 
 /**
  * Records a committed batch; a new edit drops whatever could have been redone. An empty batch changes nothing.
- * @example record(emptyHistory(), [{row: 0, key: "rural", before: 0.06, after: 0.07}]).past.length // 1
+ * @example record(emptyHistory(), [{row: 0, key: "growth", before: 0.06, after: 0.07}]).past.length // 1
  */
 export function record(history: History, batch: readonly Change[], limit = HISTORY_LIMIT): History {
   if (batch.length === 0) return history;
@@ -38,7 +38,7 @@ export function record(history: History, batch: readonly Change[], limit = HISTO
 /**
  * Takes back the last batch: returns the changes to apply (before and after swapped) and the new history, or null
  * when there is nothing to undo.
- * @example undo(record(emptyHistory(), [{row: 0, key: "rural", before: 0.06, after: 0.07}]))!.changes[0].after // 0.06
+ * @example undo(record(emptyHistory(), [{row: 0, key: "growth", before: 0.06, after: 0.07}]))!.changes[0].after // 0.06
  */
 export function undo(history: History): {history: History; changes: Change[]} | null {
   const batch = history.past.at(-1);

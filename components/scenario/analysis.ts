@@ -16,7 +16,7 @@ export interface SeriesProbe {
  * The constant value of `column` (the same in every row, other columns as in `rows`) that brings the probed series
  * value to `value`, searched within the column's bounds (or `bounds`). Bisection on a sign change: an unreachable
  * target comes back as `{ok: false, reason}`.
- * @example solveColumn(model, data, rows, {column: "rural", probe: {series: "ratio", x: 2035}, value: 2})
+ * @example solveColumn(model, data, rows, {column: "growth", probe: {series: "ratio", x: 2035}, value: 2})
  */
 export function solveColumn<D>(
   model: ScenarioModel<D>,
@@ -44,7 +44,7 @@ export interface SensitivityGrid {
 
 /**
  * The probed output for every pair of constant values of two columns (others as in `rows`).
- * @example sensitivityGrid(model, data, rows, {x: {column: "rural", values: [0.05, 0.06]}, y: {column: "urban", values: [0.04]}, probe})
+ * @example sensitivityGrid(model, data, rows, {x: {column: "growth", values: [0.05, 0.06]}, y: {column: "pace", values: [0.04]}, probe})
  */
 export function sensitivityGrid<D>(
   model: ScenarioModel<D>,
@@ -71,7 +71,7 @@ export interface TornadoBar {
 /**
  * Shifts each column down and up by its delta in every row (clamped to the column's bounds), the others as in
  * `rows`, and returns bars sorted by swing, largest first. Columns whose output is missing are left out.
- * @example tornadoOf(model, data, rows, {probe: {series: "ratio", x: 2035}, deltas: {urban: 0.01, rural: 0.01}})
+ * @example tornadoOf(model, data, rows, {probe: {series: "ratio", x: 2035}, deltas: {pace: 0.01, growth: 0.01}})
  */
 export function tornadoOf<D>(
   model: ScenarioModel<D>,
@@ -103,7 +103,7 @@ export interface BandPoint {
  * Monte Carlo around `rows`: each run adds one uniform random offset per column (from `ranges[column]`) to that
  * column in every row, clamped to its bounds, and projects. Returns percentiles of the series per x. Seeded, so the
  * band is the same on every visit.
- * @example monteCarloBand(model, data, rows, {series: "ratio", ranges: {urban: [-0.01, 0.01]}, runs: 1000, seed: 1})
+ * @example monteCarloBand(model, data, rows, {series: "ratio", ranges: {pace: [-0.01, 0.01]}, runs: 1000, seed: 1})
  */
 export function monteCarloBand<D>(
   model: ScenarioModel<D>,
@@ -144,7 +144,7 @@ export function monteCarloBand<D>(
 
 /**
  * Rows with one column set to `value` in every row.
- * @example setColumn(rows, "rural", 0.06)
+ * @example setColumn(rows, "growth", 0.06)
  */
 export function setColumn(rows: readonly ScenarioRow[], column: string, value: number): ScenarioRow[] {
   return rows.map((r) => ({...r, [column]: value}));

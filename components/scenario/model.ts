@@ -1,7 +1,7 @@
 // The one thing a notebook declares to get a scenario panel: its scenario model. Everything else (grid, named
 // scenarios, compare, storage, share links, files, solve, sensitivity, Monte Carlo) reads this schema and nothing
 // else, so the scenario core never names a notebook's quantities.
-import type {ColumnSpec} from "../model/cells.js";
+import type {ColumnSpec} from "../model/gridCell.js";
 import {t, type Text} from "../i18n.js";
 
 /** A row key: a year (number) or a region code (string). */

@@ -1,7 +1,7 @@
 // Scenario sets in and out of the page: the share link (one entry per model in the URL hash, so several panels share
 // a page), JSON and CSV files. Everything read passes validateSet against this page's row shape; nothing throws.
 import {csvFormatRows, csvParseRows} from "d3-dsv";
-import {formatCell, parseCell, type ColumnSpec} from "../model/cells.js";
+import {formatGridCell, parseGridCell, type ColumnSpec} from "../model/gridCell.js";
 import {t} from "../i18n.js";
 import type {ModelColumn, RowKey, ScenarioModel, ScenarioRow} from "./model.js";
 import {short, validateSet, type RowShape, type Scenario, type ScenarioSet, type StateResult} from "./scenarioSet.js";
@@ -118,7 +118,7 @@ export function importJson(text: string, model: ScenarioModel<any>, shape: RowSh
 
 /**
  * The CSV header of a model: scenario, the row key, then one column per editable column.
- * @example csvHeader(model) // ["scenario", "year", "urban_growth_pct", "rural_growth_pct"]
+ * @example csvHeader(model) // ["scenario", "year", "added_10k_mu"]
  */
 export function csvHeader(model: ScenarioModel<any>): string[] {
   return ["scenario", model.rowKey.key, ...model.columns.map(csvName)];
@@ -127,7 +127,7 @@ export function csvHeader(model: ScenarioModel<any>): string[] {
 /**
  * Every scenario's rows as CSV (percent columns in percent, exact). Names a spreadsheet would run as a formula
  * (= + - @) get a leading apostrophe, which `importCsv` removes.
- * @example exportCsv(set, model) // "scenario,year,urban_growth_pct,…\n基线,2025,5.1,6.6\n…"
+ * @example exportCsv(set, model) // "scenario,year,added_10k_mu\n基线,2024,10000\n…"
  */
 export function exportCsv(set: ScenarioSet, model: ScenarioModel<any>): string {
   const rowKey = model.rowKey.key;
@@ -182,7 +182,7 @@ export function importCsv(
       const row: ScenarioRow = {[rowKey]: key};
       for (const [j, column] of model.columns.entries()) {
         const where = at(line, j + 3, header[j + 2]);
-        const cell = parseCell(fields[j + 2], csvSpec(column));
+        const cell = parseGridCell(fields[j + 2], csvSpec(column));
         if (!cell.ok) return fail(`${where}: ${cell.message}`);
         if (cell.value === null) return fail(`${where}: ${t({zh: "空值", en: "empty"})}`);
         row[column.key] = cell.value;
@@ -235,7 +235,7 @@ function csvSpec(column: ModelColumn): ColumnSpec {
 }
 
 function csvValue(value: number, column: ModelColumn): string {
-  if (column.kind === "percent") return formatCell(value, {key: column.key, label: "", kind: "percent"}).slice(0, -1);
+  if (column.kind === "percent") return formatGridCell(value, {key: column.key, label: "", kind: "percent"}).slice(0, -1);
   return String(value);
 }
 

@@ -5,7 +5,7 @@ import {t} from "../i18n.js";
 import {formatterFor} from "../format.js";
 import {gridColumns, firstMeeting, type Projection, type ScenarioModel, type ScenarioRow} from "./model.js";
 import {setColumn, solveColumn} from "./analysis.js";
-import {formatCell, parseCell} from "../model/cells.js";
+import {formatGridCell, parseGridCell} from "../model/gridCell.js";
 
 /** What to solve: the constant value of `column` that makes `series` equal `value` in year `x`. */
 export interface SolveGoal {
@@ -21,7 +21,7 @@ export interface SolveFormElement extends HTMLFormElement {
 
 /**
  * The goal form, an input for `view()`: target value, target year and the column to solve for.
- * @example const goal = view(SolveForm(model, {column: "rural", series: "ratio", x: 2035, value: 2}, {years: [2025, 2035]}))
+ * @example const goal = view(SolveForm(model, {column: "growth", series: "ratio", x: 2035, value: 2}, {years: [2025, 2035]}))
  */
 export function SolveForm(model: ScenarioModel<any>, initial: SolveGoal, {years}: {years: readonly [number, number]}): SolveFormElement {
   let goal = {...initial};
@@ -73,15 +73,15 @@ export function solveResult<D>(
   const column = gridColumns(model).find((c) => c.key === goal.column)!;
   const spec = model.columns.find((c) => c.key === goal.column)!;
   const solved = solveColumn(model, data, rows, {column: goal.column, probe: {series: goal.series, x: goal.x}, value: goal.value});
-  const bounds = `${formatCell(spec.min, column)} … ${formatCell(spec.max, column)}`;
+  const bounds = `${formatGridCell(spec.min, column)} … ${formatGridCell(spec.max, column)}`;
   if (!solved.ok)
     return html`<p class="solve-result warning" data-ok="false">${t({
       zh: `在 ${bounds} 范围内无解：${solved.reason}`,
       en: `Unreachable within ${bounds}: ${solved.reason}`
     })}</p>`;
-  const shown = formatCell(solved.x, {...column, digits: (column.digits ?? 2) + 1});
+  const shown = formatGridCell(solved.x, {...column, digits: (column.digits ?? 2) + 1});
   // The stored value is the rounded one shown, so the scenario reads back as typed.
-  const parsed = parseCell(shown, {...column, min: undefined, max: undefined});
+  const parsed = parseGridCell(shown, {...column, min: undefined, max: undefined});
   const value = parsed.ok && parsed.value !== null ? parsed.value : solved.x;
   const name = `${t({zh: "目标", en: "Target"})} ${goal.value} @ ${goal.x}`;
   return html`<p class="solve-result" data-ok="true" data-value=${solved.x}>${t({zh: "需要", en: "Needed"})} ${column.label}:

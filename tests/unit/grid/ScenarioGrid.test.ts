@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import {beforeEach, describe, expect, it, vi} from "vitest";
 
-// The grid's contract with the model is parseCell/formatCell; a small stand-in keeps these tests about the grid.
-vi.mock("../../../components/model/cells.js", () => ({
-  parseCell: (text: string) => {
+// The grid's contract with the model is parseGridCell/formatGridCell; a small stand-in keeps these tests about the grid.
+vi.mock("../../../components/model/gridCell.js", () => ({
+  parseGridCell: (text: string) => {
     const n = Number(text.trim().replace(/%$/, ""));
     return text.trim() === "" ? {ok: true, value: null} : Number.isFinite(n) ? {ok: true, value: n / 100} : {ok: false, message: `"${text}" 不是数字 / not a number`};
   },
-  formatCell: (value: number | null) => (value === null ? "" : String(Math.round(value * 10000) / 100))
+  formatGridCell: (value: number | null) => (value === null ? "" : String(Math.round(value * 10000) / 100))
 }));
 
 const {ScenarioGrid} = await import("../../../components/ScenarioGrid.js");

@@ -11,7 +11,7 @@ import {
   type ParseResult
 } from "../../../components/grid/edits.js";
 
-// A stand-in for the model's parseCell: percent form, rejects non-numbers with the agreed wording.
+// A stand-in for the model's parseGridCell: percent form, rejects non-numbers with the agreed wording.
 const parse = (text: string): ParseResult => {
   const n = Number(text.replace(/%$/, ""));
   return Number.isFinite(n) ? {ok: true, value: n / 100} : {ok: false, message: `"${text}" 不是数字 / not a number`};

@@ -38,9 +38,9 @@ const SHIFT: Record<string, number> = {"%": -2, 万: 4, 亿: 8, 万元: 4, 亿�
  * Reads what an analyst typed or pasted into a cell: "6.5%", "6.5" or "0.065" by the column's form, full-width
  * digits and punctuation, thousands separators ("12,345"), 万/亿 suffixes on amounts, surrounding spaces and the
  * unicode minus. An empty cell is null. Anything else comes back as a message, never NaN or Infinity.
- * @example parseCell("６．５％", {key: "rural", label: "农村增速", kind: "percent"}) // {ok: true, value: 0.065}
+ * @example parseGridCell("６．５％", {key: "growth", label: "增速", kind: "percent"}) // {ok: true, value: 0.065}
  */
-export function parseCell(text: string, column: ColumnSpec): CellParse {
+export function parseGridCell(text: string, column: ColumnSpec): CellParse {
   const raw = String(text ?? "");
   const shown = quote(raw.trim());
   const normal = raw
@@ -67,18 +67,18 @@ export function parseCell(text: string, column: ColumnSpec): CellParse {
   if (!Number.isFinite(value)) return {ok: false, message: `${shown} 超出范围 / out of range`};
   const {min, max} = column;
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-    const range = `${min === undefined ? "" : formatCell(min, column)}…${max === undefined ? "" : formatCell(max, column)}`;
+    const range = `${min === undefined ? "" : formatGridCell(min, column)}…${max === undefined ? "" : formatGridCell(max, column)}`;
     return {ok: false, message: `${shown} 超出范围 ${range} / out of range ${range}`};
   }
   return {ok: true, value: value === 0 ? 0 : value};
 }
 
 /**
- * Shows a stored value the way `parseCell` reads it back: percent columns as "6.5%", amounts with thousands
+ * Shows a stored value the way `parseGridCell` reads it back: percent columns as "6.5%", amounts with thousands
  * separators, an empty cell as "". With `column.digits` the value is rounded for display; without, the text is exact.
- * @example formatCell(0.065, {key: "rural", label: "农村增速", kind: "percent"}) // "6.5%"
+ * @example formatGridCell(0.065, {key: "growth", label: "增速", kind: "percent"}) // "6.5%"
  */
-export function formatCell(value: number | null, column: ColumnSpec): string {
+export function formatGridCell(value: number | null, column: ColumnSpec): string {
   if (value === null || value === undefined) return "";
   if (!Number.isFinite(value)) throw new Error(`invalid cell value: ${value}`);
   const {kind, digits} = column;

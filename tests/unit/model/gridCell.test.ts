@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {formatCell, parseCell, type ColumnSpec} from "../../../components/model/cells.js";
+import {formatGridCell, parseGridCell, type ColumnSpec} from "../../../components/model/gridCell.js";
 
 const percent: ColumnSpec = {key: "rural", label: "农村增速", kind: "percent"};
 const fraction: ColumnSpec = {...percent, form: "fraction"};
@@ -7,16 +7,16 @@ const number: ColumnSpec = {key: "ratio", label: "城乡收入比", kind: "numbe
 const amount: ColumnSpec = {key: "income", label: "农村收入", kind: "amount"};
 
 const value = (text: string, column: ColumnSpec) => {
-  const result = parseCell(text, column);
+  const result = parseGridCell(text, column);
   if (!result.ok) throw new Error(result.message);
   return result.value;
 };
 const message = (text: string, column: ColumnSpec) => {
-  const result = parseCell(text, column);
+  const result = parseGridCell(text, column);
   return result.ok ? `accepted ${result.value}` : result.message;
 };
 
-describe("parseCell accepts", () => {
+describe("parseGridCell accepts", () => {
   it.each([
     ["6.5%", 0.065],
     ["6.5", 0.065],
@@ -34,7 +34,7 @@ describe("parseCell accepts", () => {
     [".5", 0.005],
     ["7", 0.07],
     ["6.5E0%", 0.065]
-  ])("parseCell(%j) in a percent column is %d", (text, expected) => {
+  ])("parseGridCell(%j) in a percent column is %d", (text, expected) => {
     expect(value(text, percent)).toBe(expected);
   });
 
@@ -43,7 +43,7 @@ describe("parseCell accepts", () => {
     ["6.5%", 0.065],
     ["０．０６５", 0.065],
     ["−0.01", -0.01]
-  ])("parseCell(%j) in a fraction-form percent column is %d", (text, expected) => {
+  ])("parseGridCell(%j) in a fraction-form percent column is %d", (text, expected) => {
     expect(value(text, fraction)).toBe(expected);
   });
 
@@ -53,7 +53,7 @@ describe("parseCell accepts", () => {
     ["１２，３４５", 12345],
     ["1e3", 1000],
     ["-2.5", -2.5]
-  ])("parseCell(%j) in a number column is %d", (text, expected) => {
+  ])("parseGridCell(%j) in a number column is %d", (text, expected) => {
     expect(value(text, number)).toBe(expected);
   });
 
@@ -67,7 +67,7 @@ describe("parseCell accepts", () => {
     ["1,234,567.89", 1234567.89],
     ["２．３万", 23000],
     [" 1.2 万 ", 12000]
-  ])("parseCell(%j) in an amount column is %d", (text, expected) => {
+  ])("parseGridCell(%j) in an amount column is %d", (text, expected) => {
     expect(value(text, amount)).toBe(expected);
   });
 
@@ -76,16 +76,16 @@ describe("parseCell accepts", () => {
     ["8000万", 8000],
     ["0.8亿", 8000],
     ["1.2亿", 12000]
-  ])("parseCell(%j) in an amount column stored in 万 (scale 10000) is %d", (text, expected) => {
+  ])("parseGridCell(%j) in an amount column stored in 万 (scale 10000) is %d", (text, expected) => {
     expect(value(text, {...amount, scale: 1e4})).toBe(expected);
   });
 
   it("an empty or blank cell is null (cleared), not 0 and not NaN", () => {
-    for (const text of ["", "   ", "　"]) expect(parseCell(text, percent)).toEqual({ok: true, value: null});
+    for (const text of ["", "   ", "　"]) expect(parseGridCell(text, percent)).toEqual({ok: true, value: null});
   });
 });
 
-describe("parseCell rejects", () => {
+describe("parseGridCell rejects", () => {
   it.each([
     ["abc", `"abc" 不是数字 / not a number`],
     ["6.5.1", `"6.5.1" 不是数字 / not a number`],
@@ -103,7 +103,7 @@ describe("parseCell rejects", () => {
     ["1 000", `"1 000" 不是数字 / not a number`],
     ["①", `"①" 不是数字 / not a number`],
     ["=1+1", `"=1+1" 不是数字 / not a number`]
-  ])("parseCell(%j) in a percent column: %s", (text, expected) => {
+  ])("parseGridCell(%j) in a percent column: %s", (text, expected) => {
     expect(message(text, percent)).toBe(expected);
   });
 
@@ -127,38 +127,38 @@ describe("parseCell rejects", () => {
   });
 
   it("shortens a long pasted text in the message", () => {
-    const result = parseCell("x".repeat(10_000), percent);
+    const result = parseGridCell("x".repeat(10_000), percent);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message.length).toBeLessThan(80);
   });
 });
 
-describe("formatCell", () => {
-  it("shows percent columns as an exact percentage that parseCell reads back to the same number", () => {
+describe("formatGridCell", () => {
+  it("shows percent columns as an exact percentage that parseGridCell reads back to the same number", () => {
     for (const x of [0.065, 0.07612345, -0.001, 0, 0.5, 1e-9, 0.1 + 0.2, 0.0761234567890123]) {
-      const text = formatCell(x, percent);
+      const text = formatGridCell(x, percent);
       expect(text.endsWith("%")).toBe(true);
       expect(value(text, percent)).toBe(x);
       expect(value(text, fraction)).toBe(x);
     }
-    expect(formatCell(0.065, percent)).toBe("6.5%");
-    expect(formatCell(-0.012, percent)).toBe("-1.2%");
+    expect(formatGridCell(0.065, percent)).toBe("6.5%");
+    expect(formatGridCell(-0.012, percent)).toBe("-1.2%");
   });
 
   it("rounds for display when the column sets digits", () => {
-    expect(formatCell(0.0761234, {...percent, digits: 2})).toBe("7.61%");
-    expect(formatCell(2.34394, {...number, digits: 3})).toBe("2.344");
+    expect(formatGridCell(0.0761234, {...percent, digits: 2})).toBe("7.61%");
+    expect(formatGridCell(2.34394, {...number, digits: 3})).toBe("2.344");
   });
 
   it("groups thousands in amount columns and round-trips them", () => {
-    expect(formatCell(12345.6, amount)).toBe("12,345.6");
-    expect(formatCell(-1234567, amount)).toBe("-1,234,567");
-    expect(formatCell(999, amount)).toBe("999");
-    for (const x of [12345.6, -1234567, 3e8, 0.25]) expect(value(formatCell(x, amount), amount)).toBe(x);
+    expect(formatGridCell(12345.6, amount)).toBe("12,345.6");
+    expect(formatGridCell(-1234567, amount)).toBe("-1,234,567");
+    expect(formatGridCell(999, amount)).toBe("999");
+    for (const x of [12345.6, -1234567, 3e8, 0.25]) expect(value(formatGridCell(x, amount), amount)).toBe(x);
   });
 
   it("shows null as an empty cell and refuses NaN", () => {
-    expect(formatCell(null, percent)).toBe("");
-    expect(() => formatCell(NaN, percent)).toThrow("invalid cell value: NaN");
+    expect(formatGridCell(null, percent)).toBe("");
+    expect(() => formatGridCell(NaN, percent)).toThrow("invalid cell value: NaN");
   });
 });
