@@ -142,6 +142,21 @@ describe("income by province page: scenario grid", () => {
     await other.page.context().close();
   });
 
+  it("a new target ratio moves the first-year column and keeps the scenario", async () => {
+    const urbanBefore = await column("urban");
+    const box = page.locator("form").filter({hasText: "目标收入比"}).locator('input[type="number"]').first();
+    await box.fill("2.5");
+    await box.dispatchEvent("input");
+    const expected = codes.map((code, i) => {
+      let year = LAST;
+      while (year <= HORIZON && ratio(code, year, typedUrban[i], typedRural[i]) > 2.5) year++;
+      return year > HORIZON ? `${HORIZON} 年前未达到` : year === LAST ? `${LAST}（观测值）` : String(year);
+    });
+    await expect.poll(() => column("firstYear")).toEqual(expected);
+    expect(await column("urban")).toEqual(urbanBefore);
+    expect(await grid().getAttribute("aria-label")).toContain("情景 1");
+  });
+
   it("a tampered link shows a message and the baseline", async () => {
     const other = await openPage("#income-provinces.v1.%%%");
     await expect.poll(() => other.page.locator(".scenario-notice").textContent()).toContain("分享链接无效");
