@@ -81,6 +81,9 @@ describe("SQL workbench", () => {
     expect(await state(page)).toBe("refused");
     await runQuery(page, "SELECT count(*) AS n FROM plan_targets");
     expect(await shownTable(page)).toEqual([["n"], [String(builtRows("plan-targets"))]]);
+    // The second lock: DuckDB itself can no longer reach files or URLs, and the setting cannot be changed back.
+    await runQuery(page, "SELECT current_setting('enable_external_access') AS ext, current_setting('lock_configuration') AS locked");
+    expect(await shownTable(page)).toEqual([["ext", "locked"], ["false", "true"]]);
     expect(watch.errors).toEqual([]);
   });
 
