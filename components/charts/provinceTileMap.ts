@@ -57,18 +57,20 @@ export function tileValues(rows: readonly TileDatum[]): Tile[] {
 }
 
 /**
- * A tile's accessible name: province, what the value is, the value and its year, or that there is no data.
- * @example tileName({zh: "北京", en: "Beijing", value: 2.51, year: 2019}, "城乡收入比", (v) => v.toFixed(2), "zh") // "北京，城乡收入比 2.51（2019年）"
+ * A tile's accessible name: the tile's visible text first (short name and value, or "no data"), so the name a screen
+ * reader speaks contains what a sighted reader sees (WCAG 2.5.3), then what the value is and its year.
+ * @example tileName({zh: "北京", en: "Beijing", abbr: "BJ", value: 2.51, year: 2019}, "城乡收入比", (v) => v.toFixed(2), "zh") // "北京 2.51（城乡收入比，2019年）"
  */
 export function tileName(
-  tile: {zh: string; en: string; value: number | null; year: number | null},
+  tile: {zh: string; en: string; abbr: string; value: number | null; year: number | null},
   label: string,
   format: (value: number) => string,
   lang: Lang
 ): string {
-  if (tile.value === null) return lang === "zh" ? `${tile.zh}，${label}：无数据` : `${tile.en}, ${label}: no data`;
-  const year = tile.year === null ? "" : lang === "zh" ? `（${tile.year}年）` : ` (${tile.year})`;
-  return lang === "zh" ? `${tile.zh}，${label} ${format(tile.value)}${year}` : `${tile.en}, ${label} ${format(tile.value)}${year}`;
+  const shown = lang === "zh" ? tile.zh : `${tile.en}, ${tile.abbr}`;
+  if (tile.value === null) return lang === "zh" ? `${shown} 无数据（${label}）` : `${shown} no data (${label})`;
+  const year = tile.year === null ? "" : lang === "zh" ? `，${tile.year}年` : `, ${tile.year}`;
+  return lang === "zh" ? `${shown} ${format(tile.value)}（${label}${year}）` : `${shown} ${format(tile.value)} (${label}${year})`;
 }
 
 /**

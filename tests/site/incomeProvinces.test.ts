@@ -173,7 +173,7 @@ describe("income by province page: tile map", () => {
     expect(await tiles().count()).toBe(31);
     const names = await tiles().evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")!));
     const gansu = names.find((n) => n.startsWith("甘肃"))!;
-    expect(gansu).toContain(`${(at(urban, "620000", LAST) / at(rural, "620000", LAST)).toFixed(2)}（${LAST}年）`);
+    expect(gansu).toBe(`甘肃 ${(at(urban, "620000", LAST) / at(rural, "620000", LAST)).toFixed(2)}（城乡收入比，${LAST}年）`);
     expect(new Set(names).size).toBe(31);
     expect(await page.locator(`.province-tile-map button[data-code="${highest}"]`).getAttribute("aria-pressed")).toBe("true");
   });

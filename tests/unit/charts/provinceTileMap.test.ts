@@ -63,14 +63,14 @@ describe("tileValues", () => {
 });
 
 describe("tileName", () => {
-  const t = {zh: "北京", en: "Beijing", value: 2.514, year: 2019};
+  const t = {zh: "北京", en: "Beijing", abbr: "BJ", value: 2.514, year: 2019};
   it("says province, label, value and year in the current language", () => {
-    expect(tileName(t, "城乡收入比", (v) => v.toFixed(2), "zh")).toBe("北京，城乡收入比 2.51（2019年）");
-    expect(tileName(t, "Urban ÷ rural", (v) => v.toFixed(2), "en")).toBe("Beijing, Urban ÷ rural 2.51 (2019)");
+    expect(tileName(t, "城乡收入比", (v) => v.toFixed(2), "zh")).toBe("北京 2.51（城乡收入比，2019年）");
+    expect(tileName(t, "Urban ÷ rural", (v) => v.toFixed(2), "en")).toBe("Beijing, BJ 2.51 (Urban ÷ rural, 2019)");
   });
   it("says no data for a missing value", () => {
-    expect(tileName({...t, value: null, year: null}, "Urban ÷ rural", String, "en")).toBe("Beijing, Urban ÷ rural: no data");
-    expect(tileName({...t, value: null, year: null}, "城乡收入比", String, "zh")).toBe("北京，城乡收入比：无数据");
+    expect(tileName({...t, value: null, year: null}, "Urban ÷ rural", String, "en")).toBe("Beijing, BJ no data (Urban ÷ rural)");
+    expect(tileName({...t, value: null, year: null}, "城乡收入比", String, "zh")).toBe("北京 无数据（城乡收入比）");
   });
 });
 
@@ -81,9 +81,9 @@ describe("provinceTileMap", () => {
     expect(buttons).toHaveLength(31);
     for (const b of buttons) {
       expect(b.tabIndex).toBe(0);
-      expect(b.getAttribute("aria-label")).toMatch(/^\S+，城乡收入比/);
+      expect(b.getAttribute("aria-label")).toMatch(/^\S+ \S+（城乡收入比/);
     }
-    expect(tile(map, "110000").getAttribute("aria-label")).toBe(`北京，城乡收入比 ${rows.find((r) => r.code === "110000")!.value!.toFixed(2)}（2019年）`);
+    expect(tile(map, "110000").getAttribute("aria-label")).toBe(`北京 ${rows.find((r) => r.code === "110000")!.value!.toFixed(2)}（城乡收入比，2019年）`);
     expect(tile(map, "110000").style.background).toMatch(/^rgb/);
     expect(tile(map, "110000").querySelector(".ptm-name")!.textContent).toBe("北京");
   });
@@ -94,7 +94,7 @@ describe("provinceTileMap", () => {
       expect(b.classList.contains("ptm-missing")).toBe(true);
       expect(b.style.background).toBe("");
       expect(b.querySelector(".ptm-value")!.textContent).toBe("no data");
-      expect(b.getAttribute("aria-label")).toMatch(/: no data$/);
+      expect(b.getAttribute("aria-label")).toMatch(/ no data \(/);
     }
     expect(tile(map, "110000").querySelector(".ptm-name")!.textContent).toBe("BJ");
     expect(map.querySelector(".ptm-legend-missing")!.textContent).toBe("no data");
