@@ -123,7 +123,8 @@ export function provinceTileMap(rows: readonly TileDatum[], options: ProvinceTil
     const value = document.createElement("span");
     value.className = "ptm-value";
     value.textContent = tile.value === null ? t({zh: "无数据", en: "no data"}, lang) : format(tile.value);
-    button.append(name, value);
+    // A space between the two, so the visible text reads "HL 2.01", as the accessible name does, not "HL2.01".
+    button.append(name, " ", value);
     button.addEventListener("click", () => select(tile.code));
     button.addEventListener("keydown", (event) => {
       if (event.key !== "Enter" && event.key !== " ") return;
@@ -229,14 +230,15 @@ function rampLegend(domain: [number, number], fill: (v: number) => string, label
   return figure;
 }
 
-// Dark text on light fills, white on dark ones (relative luminance, WCAG's formula).
+// Black text on light fills, white on dark ones (relative luminance, WCAG's formula): at least 4.58:1 either way.
 function readableOn(fill: string): string {
   const match = fill.match(/rgb\((\d+),\s*(\d+),\s*(\d+)\)/) ?? fill.match(/^#(..)(..)(..)$/);
   if (!match) return "#000";
   const channels = match.slice(1, 4).map((c) => (fill.startsWith("#") ? parseInt(c, 16) : Number(c)) / 255);
   const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return luminance > 0.179 ? "#111" : "#fff";
+  // Pure black: with #111 a mid-tone fill (luminance near 0.19) reaches 4.5:1 with neither text colour.
+  return luminance > 0.179 ? "#000" : "#fff";
 }
 
 const TILE_MAP_STYLE = `

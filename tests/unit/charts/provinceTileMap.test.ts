@@ -87,6 +87,23 @@ describe("provinceTileMap", () => {
     expect(tile(map, "110000").style.background).toMatch(/^rgb/);
     expect(tile(map, "110000").querySelector(".ptm-name")!.textContent).toBe("北京");
   });
+  it("writes the visible text with a space (what the name starts with) and keeps 4.5:1 contrast on every fill", () => {
+    const map = provinceTileMap(rows, {...options, lang: "en"});
+    const beijing = tile(map, "110000");
+    expect(beijing.textContent).toBe(`BJ ${rows.find((r) => r.code === "110000")!.value!.toFixed(2)}`);
+    expect(beijing.getAttribute("aria-label")!.replace(/^Beijing, /, "").startsWith(beijing.textContent!)).toBe(true);
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((c) => Number(c) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (const scheme of ["blues", "oranges"]) {
+      const painted = provinceTileMap(rows, {...options, scheme, lang: "zh"});
+      for (const b of painted.querySelectorAll<HTMLButtonElement>("button.ptm-tile:not(.ptm-missing)")) {
+        const [bg, fg] = [luminance(b.style.background), luminance(b.style.color)];
+        expect((Math.max(bg, fg) + 0.05) / (Math.min(bg, fg) + 0.05), b.dataset.code).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+  });
   it("draws missing provinces hatched with 'no data' and no colour, and adds 'no data' to the legend", () => {
     const map = provinceTileMap(rows, {...options, lang: "en"});
     for (const code of ["540000", "460000"]) {
