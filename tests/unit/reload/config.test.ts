@@ -51,3 +51,37 @@ describe("parseReloadConfig", () => {
     expect(() => parseReloadConfig(json, datasets)).toThrow(message);
   });
 });
+
+describe("parseReloadConfig: NBS portal sources", () => {
+  const nbs = {
+    kind: "nbs",
+    dataset: "income-national",
+    input: "data/national/income_national.csv",
+    dbcode: "hgnd",
+    period: "2013-",
+    series: [{zb: "A0A0201", name: "城镇居民人均可支配收入", unit: "元"}],
+    columns: {urban_income: "城镇居民人均可支配收入"}
+  };
+
+  it("fills the defaults of a portal source", () => {
+    expect(parseReloadConfig({sources: [nbs]}, datasets).sources[0]).toEqual({
+      ...nbs,
+      timeoutMs: 30_000,
+      retries: 3,
+      backoffMs: 5_000,
+      maxBytes: 20 * 1024 * 1024
+    });
+  });
+
+  it.each([
+    [{...nbs, dbcode: "hgyd"}, "sources.0.dbcode: "],
+    [{...nbs, period: "recent"}, "sources.0.period: must be like 2013-, 2013-2024 or LAST10"],
+    [{...nbs, series: [{zb: "a0 a", name: "x", unit: "元"}]}, "sources.0.series.0.zb: must be a portal indicator code such as A0A0101"],
+    [{...nbs, columns: {urban_income: "别的"}}, 'sources.0.columns.urban_income: no series named "别的"'],
+    [{...nbs, columns: undefined}, "sources.0: an hgnd source has columns and no indicator"],
+    [{...nbs, dbcode: "fsnd", columns: undefined}, "sources.0: an fsnd source has exactly one series, an indicator and no columns"],
+    [{...nbs, url: "https://x"}, "sources.0: "]
+  ])("rejects %j naming the field", (json, message) => {
+    expect(() => parseReloadConfig({sources: [json]}, datasets)).toThrow(`reload.config.json: ${message}`);
+  });
+});
