@@ -24,7 +24,8 @@ export function checkPlanNamesText(text: string, kind: "targets" | "indicators",
   const idColumn = header?.indexOf("indicator_id") ?? -1;
   const nameColumn = header?.indexOf("indicator_zh") ?? -1;
   if (idColumn < 0 || nameColumn < 0) {
-    throw new LoadError(file, 1, 1, "expected the columns indicator_id and indicator_zh (the scorecard looks series up by them)");
+    const expected = "expected the columns indicator_id and indicator_zh (the scorecard looks series up by them)";
+    throw new LoadError(file, 1, 1, expected);
   }
   const located = rows.map((row, i) => ({id: row[idColumn], name: row[nameColumn], line: i + 2}));
   const expected = new Map<string, string>();
@@ -39,7 +40,8 @@ export function checkPlanNamesText(text: string, kind: "targets" | "indicators",
         file,
         row.line,
         nameColumn + 1,
-        `indicator_zh "${row.name}" of ${row.id} is not "${name}", the name ${META} looks it up by: rename it there too, or keep the name here`
+        `indicator_zh "${row.name}" of ${row.id} is not "${name}", the name ${META} looks it up by: ` +
+          "rename it there too, or keep the name here"
       );
     }
   }
@@ -51,14 +53,16 @@ export function checkPlanNamesText(text: string, kind: "targets" | "indicators",
   if (kind === "targets") {
     for (const row of located) {
       if (!PLAN_TARGETS.some((t) => t.id === row.id)) {
-        throw new LoadError(file, row.line, idColumn + 1, `target ${row.id} has no entry in ${META} (direction, baseline year)`);
+        const detail = `target ${row.id} has no entry in ${META} (direction, baseline year)`;
+        throw new LoadError(file, row.line, idColumn + 1, detail);
       }
     }
   } else {
     const annotated = new Set(Object.keys(OBSERVATION_NOTES).map((key) => key.split("|")[0]));
     for (const name of annotated) {
       if (!located.some((row) => row.name === name)) {
-        throw new LoadError(file, undefined, undefined, `no series "${name}", whose sources ${META} annotates: was it renamed?`);
+        const detail = `no series "${name}", whose sources ${META} annotates: was it renamed?`;
+        throw new LoadError(file, undefined, undefined, detail);
       }
     }
   }

@@ -132,7 +132,8 @@ const nbsSchema = z
       const names = new Set(source.series.map((s) => s.name));
       for (const [column, spec] of Object.entries(source.columns)) {
         for (const name of typeof spec === "string" ? [spec] : spec.ratio) {
-          if (!names.has(name)) ctx.addIssue({code: "custom", path: ["columns", column], message: `no series named "${name}"`});
+          if (names.has(name)) continue;
+          ctx.addIssue({code: "custom", path: ["columns", column], message: `no series named "${name}"`});
         }
       }
     }
@@ -140,9 +141,11 @@ const nbsSchema = z
 
 const configSchema = z.strictObject({$comment: z.string().optional(), sources: z.array(z.unknown()).default([])});
 
+const urlSourceSchema = sourceSchema.extend({kind: z.literal("url").optional()});
+
 function parseSource(json: unknown, where: string): ReloadSource {
   const nbs = (json as {kind?: unknown})?.kind === "nbs";
-  const result = nbs ? nbsSchema.safeParse(json) : sourceSchema.extend({kind: z.literal("url").optional()}).safeParse(json);
+  const result = nbs ? nbsSchema.safeParse(json) : urlSourceSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(`${where}${issue.path.length ? "." + issue.path.join(".") : ""}: ${issue.message}`);

@@ -164,11 +164,14 @@ async function get(url: string, controller: AbortController, timedOut: () => Fet
     }
     if (target.origin !== origin) {
       throw new FetchError(
-        `HTTP ${response.status} redirect to another origin (${target.href}), refused: only redirects within ${origin} are followed; if that address is trusted, configure it instead`,
+        `HTTP ${response.status} redirect to another origin (${target.href}), refused: only redirects within ` +
+          `${origin} are followed; if that address is trusted, configure it instead`,
         false
       );
     }
-    if (hops + 1 > MAX_REDIRECTS) throw new FetchError(`more than ${MAX_REDIRECTS} redirects (last to ${target.href})`, false);
+    if (hops + 1 > MAX_REDIRECTS) {
+      throw new FetchError(`more than ${MAX_REDIRECTS} redirects (last to ${target.href})`, false);
+    }
     current = target.href;
   }
 }

@@ -39,18 +39,15 @@ export function renderProvinceExport({
     `指标：${indicator}(${series.unit})`,
     `时间：${years.at(-1)}-${years[0]}`,
     ["地区", ...years.map((y) => `${y}年`)].join(","),
-    ...regions.map((r) =>
-      [r.full, ...years.map((y) => {
-        const v = value.get(`${r.code}|${y}`);
-        return v === null || v === undefined ? "" : formatNumber(v);
-      })].join(",")
-    ),
+    ...regions.map((r) => [r.full, ...years.map((y) => cell(value.get(`${r.code}|${y}`)))].join(",")),
     ...(series.memo ? [`注：${series.memo.replace(/[\r\n]+/g, " ")}`] : []),
     `注：由 npm run reload 从国家统计局国家数据查询接口（easyquery.htm，dbcode=fsnd，zb=${zb}，${series.name}）生成。`,
     "数据来源：国家统计局"
   ];
   return lines.join("\r\n") + "\r\n";
 }
+
+const cell = (v: number | null | undefined) => (v === null || v === undefined ? "" : formatNumber(v));
 
 /**
  * A national year table (header `year,…`) with the configured columns filled from the answer for every year it

@@ -38,7 +38,11 @@ export interface NbsAsk {
  * cut-off JSON are retried like a dropped connection.
  * @example checkNbsAnswer("text/html", undefined, ask) // FetchError "answered with an HTML page …"
  */
-export function checkNbsAnswer(contentType: string | null, bytes: Uint8Array | undefined, ask: NbsAsk): FetchError | null {
+export function checkNbsAnswer(
+  contentType: string | null,
+  bytes: Uint8Array | undefined,
+  ask: NbsAsk
+): FetchError | null {
   const type = contentType?.split(";")[0].trim().toLowerCase();
   if (type === "text/html" || type === "application/xhtml+xml") return htmlPage(`content-type ${type}`);
   if (!bytes) return null;
@@ -83,7 +87,8 @@ export function readNbsAnswer(bytes: Uint8Array, ask: NbsAsk): NbsSeriesData[] {
   if (typeof data !== "object" || data === null) throw new FetchError("returndata is not an object", false);
   if (!Array.isArray(data.datanodes) || data.datanodes.length === 0) {
     throw new FetchError(
-      `no data (empty datanodes) for zb ${ask.zb}, period ${ask.period} in ${ask.dbcode}: check the indicator code and period`,
+      `no data (empty datanodes) for zb ${ask.zb}, period ${ask.period} in ${ask.dbcode}: ` +
+        "check the indicator code and period",
       false
     );
   }
@@ -203,9 +208,14 @@ function readValue(data: Record<string, unknown>, where: string): number | null 
 /** A region of the answer must be a provincial-level GB/T 2260 code whose name agrees with it. */
 function checkRegion(region: WdNode): void {
   const byCode = REGIONS.find((r) => r.code === region.code && r.code !== "CN");
-  if (!byCode) throw new FetchError(`region code ${region.code} (${region.cname}) is not a provincial-level GB/T 2260 code`, false);
+  if (!byCode) {
+    throw new FetchError(`region code ${region.code} (${region.cname}) is not a provincial-level GB/T 2260 code`, false);
+  }
   if (resolveRegion(region.cname)?.code !== region.code) {
-    throw new FetchError(`region code ${region.code} is named "${region.cname}" on the portal, expected ${byCode.full}`, false);
+    throw new FetchError(
+      `region code ${region.code} is named "${region.cname}" on the portal, expected ${byCode.full}`,
+      false
+    );
   }
 }
 
@@ -215,17 +225,20 @@ function checkRegion(region: WdNode): void {
  * @example pickSeries(answer, {zb: "A0A0101", name: "居民人均可支配收入", unit: "元"})
  */
 export function pickSeries(answer: NbsSeriesData[], wanted: {zb: string; name: string; unit: string}): NbsSeriesData {
-  const same = (a: string, b: string) => a.normalize("NFKC").replace(/\s+/g, "") === b.normalize("NFKC").replace(/\s+/g, "");
+  const fold = (name: string) => name.normalize("NFKC").replace(/\s+/g, "");
+  const same = (a: string, b: string) => fold(a) === fold(b);
   const found = answer.find((s) => s.code === wanted.zb) ?? answer.find((s) => same(s.name, wanted.name));
   if (!found) {
     throw new FetchError(
-      `zb ${wanted.zb} "${wanted.name}" is not in the answer (it holds ${answer.map((s) => `${s.code} "${s.name}"`).join(", ")})`,
+      `zb ${wanted.zb} "${wanted.name}" is not in the answer ` +
+        `(it holds ${answer.map((s) => `${s.code} "${s.name}"`).join(", ")})`,
       false
     );
   }
   if (!same(found.name, wanted.name)) {
     throw new FetchError(
-      `zb ${found.code} is "${found.name}" on the portal, not "${wanted.name}": the code may have been reassigned; fix reload.nbs.json`,
+      `zb ${found.code} is "${found.name}" on the portal, not "${wanted.name}": ` +
+        "the code may have been reassigned; fix reload.nbs.json",
       false
     );
   }

@@ -48,13 +48,24 @@ export async function fetchNbsSource(
   }
   const text =
     source.dbcode === "fsnd"
-      ? renderProvinceExport({indicator: source.indicator!, series: byName.get(source.series[0].name)!, zb: source.series[0].zb})
+      ? renderProvinceExport({
+          indicator: source.indicator!,
+          series: byName.get(source.series[0].name)!,
+          zb: source.series[0].zb
+        })
       : mergeWith(source, current(), byName, base);
   return new TextEncoder().encode(text);
 }
 
-function mergeWith(source: NbsSource, current: string | null, byName: Map<string, NbsSeriesData>, base: string): string {
-  if (current === null) throw new FetchError(`${source.input}: missing, so there is no table to fill from ${base}`, false);
+function mergeWith(
+  source: NbsSource,
+  current: string | null,
+  byName: Map<string, NbsSeriesData>,
+  base: string
+): string {
+  if (current === null) {
+    throw new FetchError(`${source.input}: missing, so there is no table to fill from ${base}`, false);
+  }
   try {
     return mergeNationalTable(current, source.columns!, byName);
   } catch (error) {

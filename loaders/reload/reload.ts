@@ -77,7 +77,8 @@ export async function reload(options: ReloadOptions = {}): Promise<ReloadResult>
     for (const message of recoverSwaps(join(root, STAGING_DIR))) progress.info(message);
     const config = options.config ?? readReloadConfig(root, datasets);
 
-    const {staged, problems} = await stageSources(config.sources, {root, runDir, datasets, progress, env}, options.fetch);
+    const staging = {root, runDir, datasets, progress, env};
+    const {staged, problems} = await stageSources(config.sources, staging, options.fetch);
     const resolveInput = (input: string) => staged.get(input)?.path ?? join(root, input);
     const loaded = new Map<string, {rows: TidyRow[]; manifest: Manifest}>();
     for (const dataset of datasets) {
@@ -153,7 +154,13 @@ interface Staged {
 
 async function stageSources(
   sources: readonly ReloadSource[],
-  {root, runDir, datasets, progress, env}: {root: string; runDir: string; datasets: readonly Dataset[]; progress: Progress; env: NodeJS.ProcessEnv},
+  {
+    root,
+    runDir,
+    datasets,
+    progress,
+    env
+  }: {root: string; runDir: string; datasets: readonly Dataset[]; progress: Progress; env: NodeJS.ProcessEnv},
   fetchOptions: Pick<FetchOptions, "wait"> = {}
 ): Promise<{staged: Map<string, Staged>; problems: string[]}> {
   const staged = new Map<string, Staged>();
