@@ -1,5 +1,5 @@
 import {existsSync, readFileSync} from "node:fs";
-import {join} from "node:path";
+import {resolve} from "node:path";
 import {z} from "zod";
 import type {Dataset} from "../datasets.js";
 
@@ -184,12 +184,16 @@ export function parseReloadConfig(json: unknown, datasets: readonly Dataset[], f
 }
 
 /**
- * Reads reload.config.json under root; a missing file means no remote sources (the default build needs none).
+ * Reads reload.config.json under root; a missing default file means no remote sources (the default build needs
+ * none), but a config named on purpose (`--config reload.nbs.json`) must exist. `file` may be absolute.
  * @example readReloadConfig(process.cwd(), DATASETS).sources
  */
 export function readReloadConfig(root: string, datasets: readonly Dataset[], file = CONFIG_FILE): ReloadConfig {
-  const path = join(root, file);
-  if (!existsSync(path)) return {sources: []};
+  const path = resolve(root, file);
+  if (!existsSync(path)) {
+    if (file === CONFIG_FILE) return {sources: []};
+    throw new Error(`${file}: no such config file (looked for ${path})`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, "utf8"));

@@ -1,5 +1,8 @@
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {parseReloadConfig} from "../../../loaders/reload/config.js";
+import {parseReloadConfig, readReloadConfig} from "../../../loaders/reload/config.js";
 import type {Dataset} from "../../../loaders/datasets.js";
 
 const datasets: Dataset[] = [
@@ -83,5 +86,22 @@ describe("parseReloadConfig: NBS portal sources", () => {
     [{...nbs, url: "https://x"}, "sources.0: "]
   ])("rejects %j naming the field", (json, message) => {
     expect(() => parseReloadConfig({sources: [json]}, datasets)).toThrow(`reload.config.json: ${message}`);
+  });
+});
+
+describe("readReloadConfig", () => {
+  it("treats a missing default config as no sources, but refuses a missing config named on purpose", () => {
+    const root = mkdtempSync(join(tmpdir(), "ys-config-"));
+    try {
+      expect(readReloadConfig(root, datasets)).toEqual({sources: []});
+      expect(() => readReloadConfig(root, datasets, "reload.nbs.json")).toThrow(
+        `reload.nbs.json: no such config file (looked for ${join(root, "reload.nbs.json")})`
+      );
+      const elsewhere = join(root, "other.json");
+      writeFileSync(elsewhere, JSON.stringify({sources: [source]}));
+      expect(readReloadConfig("/nonexistent-root", datasets, elsewhere).sources).toHaveLength(1);
+    } finally {
+      rmSync(root, {recursive: true, force: true});
+    }
   });
 });
