@@ -61,13 +61,20 @@ describe("a failing portal indicator leaves every published table, the log and t
   const failing = nbsSources.find((s) => s.dataset === "province-rural-income")!;
   const zb = failing.series[0].zb;
   const key = `fsnd ${zb}`;
-  const named = `province-rural-income: data/nbs-exports/农村居民人均可支配收入.csv ← NBS fsnd ${zb} (农村居民人均可支配收入) at http://127.0.0.1:`;
+  const named =
+    "province-rural-income: data/nbs-exports/农村居民人均可支配收入.csv ← " +
+    `NBS fsnd ${zb} (农村居民人均可支配收入) at http://127.0.0.1:`;
 
   it.each([
     ["an HTML check page with status 200", "html", /HTML page \(content-type text\/html\).*check page \(4 attempts\)/, 4],
     ["an HTML page labelled as JSON", "html-as-json", /HTML page \(title "请稍后再试"\).*\(4 attempts\)/, 4],
     ["returncode 501", "returncode", /portal returncode 501 instead of 200: 参数错误 \(synthetic\) \(4 attempts\)/, 4],
-    ["empty datanodes", "empty", /no data \(empty datanodes\) for zb A0A0301, period 2013- in fsnd: check the indicator code and period \(1 attempt\)/, 1],
+    [
+      "empty datanodes",
+      "empty",
+      /no data \(empty datanodes\) for zb A0A0301, period 2013- in fsnd: check the indicator code and period \(1 attempt\)/,
+      1
+    ],
     ["truncated JSON", "truncated", /truncated or invalid JSON \(\d+ bytes\): .* \(4 attempts\)/, 4],
     ["HTTP 500", "500", /HTTP 500 Internal Server Error \(4 attempts\)/, 4],
     ["every figure missing", "all-missing", /every figure is missing \(hasdata false\) for zb A0A0301/, 1]
