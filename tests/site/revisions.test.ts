@@ -115,7 +115,8 @@ describe("revisions page", () => {
     const runs = await page
       .locator("#runs-table tbody tr")
       .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
-    expect(runs.filter((r) => r[1] === "income-national").map((r) => r[5])).toEqual(["1", "0", "0"]);
+    // (Runs the repository logged before the copy was made follow these three.)
+    expect(runs.filter((r) => r[1] === "income-national").map((r) => r[5]).slice(0, 3)).toEqual(["1", "0", "0"]);
     expect(watch.external).toEqual([]);
     expect(watch.errors).toEqual([]);
   });
@@ -129,11 +130,12 @@ describe("after a reload from the NBS portal (a stand-in with synthetic answers)
       .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
     // Added column of province-urban-income, newest run first: nothing in the file reload, 31 × 5 years in the
     // portal reload, nothing in the first local one.
-    expect(runs.filter((r) => r[1] === "province-urban-income").map((r) => r[3])).toEqual(["0", String(31 * INVENTED_YEARS.length), "0"]);
-    const added = await page
+    const added = String(31 * INVENTED_YEARS.length);
+    expect(runs.filter((r) => r[1] === "province-urban-income").map((r) => r[3]).slice(0, 3)).toEqual(["0", added, "0"]);
+    const moved = await page
       .locator("#rows-moved tbody tr")
       .evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(1).map((td) => td.textContent!.trim())));
-    expect(added).toContainEqual([
+    expect(moved).toContainEqual([
       "added",
       "province-urban-income",
       "城镇居民人均可支配收入",
