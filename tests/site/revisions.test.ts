@@ -135,8 +135,9 @@ describe("after a reload from the NBS portal (a stand-in with synthetic answers)
     const moved = await page
       .locator("#rows-moved tbody tr")
       .evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(1).map((td) => td.textContent!.trim())));
+    // The change column is in the page's language (新增 in Chinese, the default; "added" in English).
     expect(moved).toContainEqual([
-      "added",
+      expect.stringMatching(/^(新增|added)$/),
       "province-urban-income",
       "城镇居民人均可支配收入",
       "北京",
