@@ -29,7 +29,11 @@ beforeAll(async () => {
         })
         .end(gzipped),
     "/gzip-cut.csv": (res) => {
-      res.writeHead(200, {"content-type": "text/csv", "content-encoding": "gzip", "content-length": String(gzipped.length)});
+      res.writeHead(200, {
+        "content-type": "text/csv",
+        "content-encoding": "gzip",
+        "content-length": String(gzipped.length)
+      });
       res.write(gzipped.subarray(0, 20), () => res.destroy());
     },
     "/same-origin": (res) => res.writeHead(302, {location: "/ok.csv"}).end(),
@@ -62,7 +66,8 @@ describe("fetchSource: compressed bodies", () => {
   });
 
   it("a gzip body cut short fails as truncated and is retried", async () => {
-    await expect(fetchSource(source(server.url("/gzip-cut.csv"), {retries: 1}), {wait: async () => {}})).rejects.toThrow(
+    const cut = fetchSource(source(server.url("/gzip-cut.csv"), {retries: 1}), {wait: async () => {}});
+    await expect(cut).rejects.toThrow(
       /truncated body: connection closed after \d+ bytes .*\(2 attempts\)/
     );
   });
@@ -106,9 +111,8 @@ describe("fetchSource: a certificate the system store does not trust", () => {
       "-addext", "subjectAltName=IP:127.0.0.1",
       "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")
     ], {stdio: "ignore"});
-    https = createServer({key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem"))}, (_req, res) =>
-      res.writeHead(200, {"content-type": "text/csv"}).end(body)
-    );
+    const tls = {key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem"))};
+    https = createServer(tls, (_req, res) => res.writeHead(200, {"content-type": "text/csv"}).end(body));
     await new Promise<void>((resolve) => https.listen(0, "127.0.0.1", resolve));
     url = `https://127.0.0.1:${(https.address() as AddressInfo).port}/x.csv`;
   });
@@ -124,8 +128,9 @@ describe("fetchSource: a certificate the system store does not trust", () => {
     );
   });
 
-  it("the documented remedy works: with NODE_EXTRA_CA_CERTS naming the certificate, the same download succeeds", async () => {
-    const script = `import("${join(import.meta.dirname, "../../../loaders/reload/fetchSource.ts")}").then(({fetchSource}) =>
+  it("the documented remedy works: with NODE_EXTRA_CA_CERTS naming the certificate, the download succeeds", async () => {
+    const module = join(import.meta.dirname, "../../../loaders/reload/fetchSource.ts");
+    const script = `import("${module}").then(({fetchSource}) =>
       fetchSource(${JSON.stringify(source(url))}).then((b) => process.stdout.write(new TextDecoder().decode(b))))`;
     // Asynchronously: the server answering it runs in this process.
     const child = spawn(process.execPath, ["--import", "tsx", "-e", script], {

@@ -15,7 +15,8 @@ afterEach(() => {
 
 /** A pid that certainly belonged to a process that has exited. */
 function deadPid(): number {
-  const pid = Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {encoding: "utf8"}).stdout);
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {encoding: "utf8"});
+  const pid = Number(child.stdout);
   expect(pid).toBeGreaterThan(0);
   return pid;
 }
@@ -55,7 +56,8 @@ async function race(root: string, count: number): Promise<string[]> {
 }
 
 describe("stale-lock takeover under concurrent starts", () => {
-  it.each([1, 2, 3])("acquireLock: of 8 processes started together on a stale lock, exactly one holds it (trial %i)", async () => {
+  const title = "acquireLock: of 8 processes started together on a stale lock, exactly one holds it (trial %i)";
+  it.each([1, 2, 3])(title, async () => {
     const root = mkdtempSync(join(tmpdir(), "ys-lockrace-"));
     dirs.push(root);
     staleLock(root);
@@ -65,7 +67,7 @@ describe("stale-lock takeover under concurrent starts", () => {
     expect(JSON.parse(readFileSync(join(root, LOCK_FILE), "utf8")).pid).not.toBe(0);
   }, 60_000);
 
-  it("whole reloads: every run that exits 0 has its entry in data/reload-log.json, every other run exits 2", async () => {
+  it("whole reloads: every run that exits 0 has its entry in the log, every other run exits 2", async () => {
     const root = copyProject();
     dirs.push(root);
     const before = parseReloadLog(readFileSync(join(root, "data/reload-log.json"), "utf8")).runs.length;

@@ -21,7 +21,9 @@ describe("checkPlanNamesText", () => {
   it("names the line and column of a target renamed in the data only", () => {
     const renamed = targets.replace(",农村自来水普及率,", ",农村自来水普及率（新）,");
     expect(() => checkPlanNamesText(renamed, "targets", "t.csv")).toThrow(
-      `t.csv:${lineOf(targets, ",农村自来水普及率,")}:2: indicator_zh "农村自来水普及率（新）" of rural_tap_water_rate is not "农村自来水普及率", the name components/scorecard/planMeta.ts looks it up by: rename it there too, or keep the name here`
+      `t.csv:${lineOf(targets, ",农村自来水普及率,")}:2: ` +
+        'indicator_zh "农村自来水普及率（新）" of rural_tap_water_rate is not "农村自来水普及率", ' +
+        "the name components/scorecard/planMeta.ts looks it up by: rename it there too, or keep the name here"
     );
   });
 
@@ -61,13 +63,16 @@ describe("a plan indicator renamed in data/", () => {
     const error = await reload({root, check: true, progress: quiet}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReloadError);
     expect((error as ReloadError).problems).toEqual([
-      expect.stringContaining(`plan-targets: data/plan/targets.csv:${renamedLine}:2: indicator_zh "农村自来水普及率（新）" of rural_tap_water_rate`)
+      expect.stringContaining(
+        `plan-targets: data/plan/targets.csv:${renamedLine}:2: indicator_zh "农村自来水普及率（新）" of rural_tap_water_rate`
+      )
     ]);
     expect(hashOutputs(root)).toEqual(before);
   });
 
   it("fails the loader the build runs, with the reason on stderr and nothing on stdout", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/data/plan-targets.csv.ts"], {cwd: root, encoding: "utf8"});
+    const loader = ["--import", "tsx", "src/data/plan-targets.csv.ts"];
+    const result = spawnSync(process.execPath, loader, {cwd: root, encoding: "utf8"});
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain(`data/plan/targets.csv:${renamedLine}:2: indicator_zh "农村自来水普及率（新）"`);
