@@ -35,6 +35,16 @@ const BUNDLES: duckdb.DuckDBBundles = {
 };
 
 let instance: Promise<duckdb.AsyncDuckDB> | undefined;
+let inFlight = 0;
+
+/**
+ * How many queries (with the loading of their tables) are running on this page: browser tests wait for 0 before
+ * judging a page, since DuckDB works in a worker with no request or DOM change to wait on.
+ * @example queriesInFlight() // 0
+ */
+export function queriesInFlight(): number {
+  return inFlight;
+}
 
 /** One DuckDB instance per page, started on first use. */
 function database(): Promise<duckdb.AsyncDuckDB> {
@@ -63,6 +73,15 @@ export function openDatabase(tables: Record<string, TableFile>): Database {
     })());
 
   async function query(text: string, params: unknown[] = []): Promise<QueryResult> {
+    inFlight++;
+    try {
+      return await run(text, params);
+    } finally {
+      inFlight--;
+    }
+  }
+
+  async function run(text: string, params: unknown[]): Promise<QueryResult> {
     const conn = await connection();
     let table;
     try {
