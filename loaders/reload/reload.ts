@@ -1,10 +1,9 @@
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join, resolve as resolvePath} from "node:path";
-import {csvParse} from "d3-dsv";
 import {CACHE_DIR, cachedOutputs, STAMP_FILE, stampFor, stampText} from "../cacheStamp.js";
 import {DATASETS, type Dataset} from "../datasets.js";
 import {sha256, type Manifest} from "../manifest.js";
-import type {TidyRow} from "../tidy.js";
+import {parseTidyCsv, type TidyRow} from "../tidy.js";
 import {manifestText, tableText} from "../emit.js";
 import {
   appendRun,
@@ -253,18 +252,6 @@ function publishedRows(root: string, dataset: Dataset): {baseline: DatasetChange
   } catch {
     return {baseline: "none", before: []};
   }
-}
-
-/** Reads a tidy CSV back (the inverse of formatTidyCsv). @example parseTidyCsv(formatTidyCsv(rows)) */
-export function parseTidyCsv(text: string): TidyRow[] {
-  return csvParse(text).map((d) => ({
-    indicator: d.indicator ?? "",
-    unit: d.unit ?? "",
-    region_code: d.region_code ?? "",
-    region: d.region ?? "",
-    year: Number(d.year),
-    value: d.value === undefined || d.value === "" ? null : Number(d.value)
-  }));
 }
 
 async function pauseBeforeSwap(marker: string): Promise<void> {

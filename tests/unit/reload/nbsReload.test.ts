@@ -8,7 +8,8 @@ import {DATASETS} from "../../../loaders/datasets.js";
 import {parseReloadLog} from "../../../loaders/reload/changelog.js";
 import {readReloadConfig, type NbsSource, type ReloadConfig} from "../../../loaders/reload/config.js";
 import type {Progress} from "../../../loaders/reload/progress.js";
-import {parseTidyCsv, reload, ReloadError} from "../../../loaders/reload/reload.js";
+import {reload, ReloadError} from "../../../loaders/reload/reload.js";
+import {parseTidyCsv} from "../../../loaders/tidy.js";
 
 // The committed NBS config, answered by a stand-in portal on 127.0.0.1 with SYNTHETIC series (fixtures/reload/
 // nbsSeries.ts): the bundled figures, plus invented provincial years 2020-2024. This machine cannot reach
