@@ -7,6 +7,7 @@ import {initialSet, rowShape} from "../../../components/scenario/scenarioSet.js"
 import {FARMLAND_HORIZON, HORIZON, PLAN_TARGET_YEAR} from "../../../components/plan.js";
 import {HSF_2030_TARGET} from "../../../components/scorecard/planMeta.js";
 import {todayData} from "../../../loaders/reports.js";
+import {t} from "../../../components/i18n.js";
 
 const today = todayData();
 
@@ -70,8 +71,8 @@ describe("farmland report model", () => {
 
   it("starts from the 2023 lower bound, so the report says its figures are bounds and when targets are met at the latest", () => {
     const note = entry.lowerBound!(data);
-    expect(note?.en).toContain("lower bound (≥)");
-    expect(compareOf(entry, data).target?.label?.en).toMatch(/\(at the latest\)$/);
+    expect(t(note!, "en")).toContain("lower bound (≥)");
+    expect(t(compareOf(entry, data).target!.label!, "en")).toMatch(/\(at the latest\)$/);
     expect(entry.after!(data)).toBe(2023);
     expect(specHeadline(entry, data)).toEqual([
       {series: "cumulative", x: PLAN_TARGET_YEAR},
