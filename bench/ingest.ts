@@ -112,13 +112,15 @@ async function bundle(): Promise<string[]> {
   const out = resolve(".tmp/bench/ingest-child.mjs");
   try {
     const {build} = await import("esbuild");
+    // The writer thread's module is bundled beside the child, where tidyWriterThread looks for a compiled one.
     await build({
-      entryPoints: ["bench/ingest.ts"],
+      entryPoints: {"ingest-child": "bench/ingest.ts", tidyWriterWorker: "loaders/tidyWriterWorker.ts"},
       bundle: true,
       platform: "node",
       format: "esm",
       target: "node20",
-      outfile: out,
+      outdir: resolve(".tmp/bench"),
+      outExtension: {".js": ".mjs"},
       external: ["@duckdb/node-api", "esbuild"],
       logLevel: "error"
     });

@@ -1,8 +1,10 @@
 import {KeyMasks} from "./keyMasks.js";
+import {plainNumber} from "./plainNumber.js";
 import {LoadError} from "./LoadError.js";
-import {parseCell, looksLikeFormula, cleanText} from "./cells.js";
+import {cleanText, isFormulaText, parseStatCell} from "./statCell.js";
 import {REGIONS, resolveRegion, suggestRegion, type Region} from "./regions.js";
 import {firstIssue, tidyRowSchema, valueSchema, yearSchema} from "./schema.js";
+import type {RowCounts} from "./manifest.js";
 import type {TidyRow} from "./tidy.js";
 import {convert, unitInfo, type UnitInfo} from "./units.js";
 import type {z} from "zod";
@@ -67,14 +69,22 @@ export class Collector {
     private readonly reuse = false
   ) {}
 
-  /** Registers an indicator (name without unit) and its unit as written; the same name must keep one canonical unit. */
-  indicator(name: string, unit: string, line: number, column?: number): Indicator {
+  /**
+   * Registers an indicator (name without unit) and its unit as written; the same name must keep one canonical unit.
+   * Both are text of the tidy CSV: formula text in either is refused (at `unitColumn` for the unit, when it has one).
+   */
+  indicator(name: string, unit: string, line: number, column?: number, unitColumn = column): Indicator {
     const clean = cleanText(name);
     const info = unitInfo(unit);
     let found = this.indicators.get(clean);
+    if (!found && isFormulaText(clean))
+      throw new LoadError(this.file, line, column, `"${clean}" looks like a spreadsheet formula`);
+    if (!found || !found.originals.includes(info.original)) {
+      const unitText = cleanText(unit);
+      if (isFormulaText(unitText))
+        throw new LoadError(this.file, line, unitColumn, `unit "${unitText}" looks like a spreadsheet formula`);
+    }
     if (!found) {
-      if (looksLikeFormula(clean))
-        throw new LoadError(this.file, line, column, `"${clean}" looks like a spreadsheet formula`);
       // The tidy row schema's own rule for the name decides when the name is empty (a name is all it checks).
       if (clean === "") {
         const check = tidyRowSchema.shape.indicator.safeParse(clean);
@@ -113,7 +123,7 @@ export class Collector {
     }
     if (region) return region;
     const name = cleanText(raw);
-    if (looksLikeFormula(name))
+    if (isFormulaText(name))
       throw new LoadError(this.file, line, column, `"${name}" looks like a spreadsheet formula`);
     if (name === "") throw new LoadError(this.file, line, column, "region name is empty");
     const suggestion = suggestRegion(name);
@@ -161,7 +171,7 @@ export class Collector {
   ): void {
     let value: number | null = plainNumber(raw);
     if (value === null) {
-      const cell = parseCell(raw);
+      const cell = parseStatCell(raw);
       if (cell.kind === "error") {
         throw new LoadError(this.file, line, column, `"${cleanText(raw)}" ${cell.message} (column ${columnName})`);
       } else if (cell.kind === "number") {
@@ -182,18 +192,9 @@ export class Collector {
     }
     if (value !== null) {
       if (indicator.unit.factor !== 1) value = convert(value, indicator.unit.factor);
-      // zod decides; the bounds test only skips the call for values strictly inside the schema's range.
-      if (!(value > indicator.lo && value < indicator.hi)) {
-        const check = indicator.schema.safeParse(value);
-        if (!check.success) {
-          throw new LoadError(
-            this.file,
-            line,
-            column,
-            `${firstIssue(check)}: ${cleanText(raw)} (${indicator.name}, ${region.zh} ${year})`
-          );
-        }
-      }
+      const issue = valueIssue(indicator, value);
+      if (issue !== null)
+        throw new LoadError(this.file, line, column, `${issue}: ${cleanText(raw)} (${indicator.name}, ${region.zh} ${year})`);
     }
     const bit = 1 << region.index;
     if (this.keys.has(indicator.id, year, bit)) {
@@ -219,19 +220,13 @@ export class Collector {
 
   /**
    * Hot path of big files: true when every plain number of a region row (already converted to the canonical unit)
-   * is strictly inside the indicator's schema bounds and every key is new, so `takeRow` may emit them without zod.
-   * False leaves the decision, and any error message, to `value`.
+   * is valid and every key is new, so `takeRow` may emit them at once. False leaves the decision, and any error
+   * message, to `value`.
    */
   fitsRow(indicator: Indicator, region: Region, years: readonly number[], values: Float64Array, count: number): boolean {
-    const lo = indicator.lo;
-    const hi = indicator.hi;
-    for (let i = 0; i < count; i++) {
-      const value = values[i];
-      if (!(value > lo && value < hi)) return false;
-    }
-    const id = indicator.id;
-    const bit = 1 << region.index;
-    return this.keys.noneOf(id, years, count, bit);
+    // The same two rules as `value`: every value passes `valueIssue`, every key is new.
+    for (let i = 0; i < count; i++) if (valueIssue(indicator, values[i]) !== null) return false;
+    return this.keys.noneOf(indicator.id, years, count, 1 << region.index);
   }
 
   /**
@@ -295,35 +290,23 @@ export class Collector {
     return units;
   }
 
+  /** Rows, missing values, units and warnings, for the manifest. */
+  counts(): RowCounts {
+    return {rows: this.rows, missing: this.missing, units: this.units(), warnings: this.allWarnings()};
+  }
+
   /** How many indicators were registered. */
   get indicatorCount(): number {
     return this.indicators.size;
   }
 }
 
-/** A plain ASCII decimal (`73849`, `-3.5`) without building a parse result, else null (the general parser decides). */
-function plainNumber(raw: string): number | null {
-  const n = raw.length;
-  if (n === 0 || n > 15) return null;
-  const negative = raw.charCodeAt(0) === 45;
-  let i = negative ? 1 : 0;
-  if (i === n) return null;
-  let whole = 0;
-  for (; i < n; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) whole = whole * 10 + (c - 48);
-    else if (c === 46) return decimal(raw, i + 1);
-    else return null;
-  }
-  return negative ? -whole : whole;
-}
-
-/** The rest of a plain decimal after its point: digits only, at least one; the conversion is JavaScript's own. */
-function decimal(raw: string, from: number): number | null {
-  if (from === raw.length) return null;
-  for (let i = from; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
-  }
-  return +raw;
+/**
+ * The one value rule of both paths: null when a number (in the canonical unit) is valid for the indicator, else zod's
+ * first issue. Values strictly inside the schema's own bounds skip the zod call (the same result, a shorter hot path).
+ */
+function valueIssue(indicator: Indicator, value: number): string | null {
+  if (value > indicator.lo && value < indicator.hi) return null;
+  const check = indicator.schema.safeParse(value);
+  return check.success ? null : firstIssue(check);
 }

@@ -1,4 +1,5 @@
-import {ingestFile, type IngestOptions} from "./ingest.js";
+import {ingestFile} from "./ingest.js";
+import type {IngestOptions} from "./ingestOptions.js";
 import type {Manifest} from "./manifest.js";
 import type {TidyRow} from "./tidy.js";
 

@@ -1,5 +1,5 @@
 import {LoadError} from "./LoadError.js";
-import {splitQuoted, type CsvRecord} from "./records.js";
+import {FIELD_START, longRecordError, nextState, QUOTED as IN_QUOTES, splitQuoted, type CsvRecord} from "./records.js";
 
 /**
  * Looks at one unquoted record as byte ranges (cell i is `bytes[starts[i]..ends[i])`, `numbers[i]` its value when it
@@ -267,28 +267,32 @@ export class ByteRecordSplitter {
     else this.onRecord({cells, line});
   }
 
-  /** A record with quotes: it may span lines; it ends at the first line end where its quotes balance. */
+  /**
+   * A record with quotes: it may span lines; it ends at the first line end outside a quoted field (the quoting rule
+   * of records.ts, applied to bytes: the delimiter, quotes and LF never occur inside a multi-byte character).
+   */
   private quotedRecord(bytes: Uint8Array, pos: number, n: number, final: boolean): number {
+    const delimiter = this.delimiter;
     let end = n;
-    let quotes = 0;
+    let state = FIELD_START;
     let lines = 1;
     for (let i = pos; ; i++) {
       if (i === n) {
         if (!final) return -1;
-        if (quotes % 2 === 1)
+        if (state === IN_QUOTES)
           throw new LoadError(this.file, this.line, undefined, "unterminated quoted field (file ends inside quotes)");
         end = n;
         break;
       }
       const c = bytes[i];
-      if (c === QUOTE) quotes++;
-      else if (c === NEWLINE) {
-        if (quotes % 2 === 0) {
+      if (c === NEWLINE) {
+        if (state !== IN_QUOTES) {
           end = i;
           break;
         }
         lines++;
       }
+      state = nextState(state, c, delimiter);
     }
     const line = this.line;
     this.line += lines;
@@ -299,8 +303,16 @@ export class ByteRecordSplitter {
     } catch {
       throw this.badBytes(bytes, pos, stop, line, end === n);
     }
-    this.onRecord({cells: splitQuoted(text.replace(/\r\n/g, "\n"), String.fromCharCode(this.delimiter)), line});
+    this.onRecord({cells: splitQuoted(text, String.fromCharCode(this.delimiter)), line});
     return end + 1;
+  }
+
+  /**
+   * The error for the incomplete record at `bytes[from..n)` when it holds a cell over MAX_CELL or is over MAX_RECORD,
+   * else null; the read loop asks before it grows its buffer for a record longer than the buffer.
+   */
+  longRecord(bytes: Uint8Array, from: number, n: number): LoadError | null {
+    return longRecordError(this.file, this.line, (i) => bytes[from + i], n - from, this.delimiter);
   }
 
   private cell(
@@ -424,8 +436,11 @@ function sameBytes(a: Uint8Array, bytes: Uint8Array, start: number, end: number)
   return true;
 }
 
-/** The 1-based column (counting delimiters outside quotes) of the first cell whose bytes do not decode. */
-function columnOfBadByte(bytes: Uint8Array, start: number, end: number, delimiter: number, encoding: string): number {
+/**
+ * The 1-based column (counting delimiters outside quotes) of the first cell whose bytes do not decode.
+ * @example columnOfBadByte(Buffer.from([0x61, 0x2c, 0xff]), 0, 3, 0x2c, "utf-8") // 2
+ */
+export function columnOfBadByte(bytes: Uint8Array, start: number, end: number, delimiter: number, encoding: string): number {
   let column = 1;
   let from = start;
   let quoted = false;
@@ -442,29 +457,4 @@ function columnOfBadByte(bytes: Uint8Array, start: number, end: number, delimite
     }
   }
   return 1;
-}
-
-/**
- * A plain ASCII decimal in `bytes[start..end)` (`73849`, `-3.5`, at most 15 bytes), the same number the Collector's
- * string scan gives; NaN for anything else (empty, spaces, separators, notes), which the general parser then decides.
- * @example asciiNumber(Buffer.from("73849"), 0, 5) // 73849
- */
-export function asciiNumber(bytes: Uint8Array, start: number, end: number): number {
-  const n = end - start;
-  if (n === 0 || n > 15) return NaN;
-  const negative = bytes[start] === 45;
-  let i = negative ? start + 1 : start;
-  if (i === end) return NaN;
-  let whole = 0;
-  for (; i < end; i++) {
-    const c = bytes[i];
-    if (c >= 48 && c <= 57) whole = whole * 10 + (c - 48);
-    else if (c === 46) {
-      if (i + 1 === end) return NaN;
-      for (let j = i + 1; j < end; j++) if (bytes[j] < 48 || bytes[j] > 57) return NaN;
-      // Decimals take JavaScript's own conversion, as the string path does.
-      return +Buffer.from(bytes.buffer, bytes.byteOffset + start, n).toString("latin1");
-    } else return NaN;
-  }
-  return negative ? -whole : whole;
 }

@@ -2,11 +2,12 @@
 // Prints the tidy CSV (UTF-8) to stdout or writes --out atomically; on bad input exits 1 with path:line:column: message.
 import {createReadStream, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {pipeline} from "node:stream/promises";
 import {parseArgs} from "./cliArgs.js";
 import {ingest, ingestFileTo, isWorkbook} from "./ingest.js";
 import {LoadError} from "./LoadError.js";
+import {checkOutputPath} from "./outputPath.js";
 import {formatTidyCsv} from "./tidy.js";
 import {writeAtomic} from "./writeAtomic.js";
 
@@ -19,6 +20,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    for (const out of [args.out, args.manifest]) if (out) checkOutputPath(out, [args.file]);
+    if (args.manifest && args.out && resolve(args.manifest) === resolve(args.out))
+      throw new LoadError(args.manifest, undefined, undefined, "--manifest and --out name the same file");
     if (args.out && !isWorkbook(args.file, args.options)) {
       const manifest = ingestFileTo(args.file, args.out, args.options);
       if (args.manifest) writeAtomic(args.manifest, JSON.stringify(manifest, null, 2) + "\n");

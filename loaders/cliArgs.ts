@@ -1,4 +1,5 @@
-import type {IngestOptions} from "./ingest.js";
+import {ENCODING_NAMES, knownEncoding} from "./decodeText.js";
+import type {IngestOptions} from "./ingestOptions.js";
 import type {LayoutName} from "./layouts/types.js";
 
 /** The one-line usage printed with every argument error. */
@@ -25,7 +26,11 @@ export function parseArgs(argv: string[]): {file: string; out?: string; manifest
       if (!Number.isInteger(y) || y < 1949 || y > 2100)
         throw new Error(`--year must be a year between 1949 and 2100\n${USAGE}`);
       options.year = y;
-    } else if (arg === "--encoding") options.encoding = next();
+    } else if (arg === "--encoding") {
+      const e = next();
+      if (!knownEncoding(e)) throw new Error(`--encoding must be one of ${ENCODING_NAMES}\n${USAGE}`);
+      options.encoding = e;
+    }
     else if (arg === "--sheet") options.sheet = next();
     else if (arg === "--manifest") manifest = next();
     else if (arg === "--layout") {

@@ -40,14 +40,36 @@ function looksUtf16le(bytes: Uint8Array): boolean {
   return zeros / (n / 2) > 0.4;
 }
 
+const LABELS: Record<string, Encoding> = {
+  "utf8": "utf-8",
+  "utf-8": "utf-8",
+  "gbk": "gb18030",
+  "gb2312": "gb18030",
+  "gb18030": "gb18030",
+  "cp936": "gb18030",
+  "utf-16le": "utf-16le",
+  "utf16le": "utf-16le",
+  "unicode": "utf-16le",
+  "ucs-2": "utf-16le",
+  "utf-16be": "utf-16be",
+  "utf16be": "utf-16be"
+};
+
+/** The encodings `--encoding` takes, for messages. */
+export const ENCODING_NAMES = "utf-8, gbk (gb18030, gb2312, cp936), utf-16le (unicode), utf-16be";
+
+const labelOf = (encoding: string) => encoding.trim().toLowerCase().replace(/_/g, "-");
+
+/** True for an encoding label `normalizeEncoding` knows. @example knownEncoding("GBK") // true */
+export function knownEncoding(encoding: string): boolean {
+  return Object.hasOwn(LABELS, labelOf(encoding));
+}
+
 /** Maps an encoding label (`gbk`, `utf8`, `unicode`) to the decoder used. @example normalizeEncoding("GBK", "x.csv") // "gb18030" */
 export function normalizeEncoding(encoding: string, file: string): Encoding {
-  const name = encoding.trim().toLowerCase().replace(/_/g, "-");
-  if (name === "utf8" || name === "utf-8") return "utf-8";
-  if (name === "gbk" || name === "gb2312" || name === "gb18030" || name === "cp936") return "gb18030";
-  if (name === "utf-16le" || name === "utf16le" || name === "unicode" || name === "ucs-2") return "utf-16le";
-  if (name === "utf-16be" || name === "utf16be") return "utf-16be";
-  throw new LoadError(file, undefined, undefined, `unknown encoding: ${encoding} (use utf-8, gb18030 or utf-16le)`);
+  const found = knownEncoding(encoding) ? LABELS[labelOf(encoding)] : undefined;
+  if (found) return found;
+  throw new LoadError(file, undefined, undefined, `unknown encoding: ${encoding} (use ${ENCODING_NAMES})`);
 }
 
 /** The 1-based line of the first byte sequence that is not UTF-8, for an error message. */

@@ -49,14 +49,14 @@ export function parseIncomeNational(text: string, {file = "<input>"}: {file?: st
     if (cells.length !== header.length) {
       throw new LoadError(file, line, undefined, `expected ${header.length} fields, found ${cells.length}`);
     }
-    const year = check(yearSchema, parseCell(cells[0], file, line, 1, "year"), file, line, 1);
+    const year = check(yearSchema, numberCell(cells[0], file, line, 1, "year"), file, line, 1);
     if (seenYears.has(year)) throw new LoadError(file, line, 1, `duplicate year ${year} (first on line ${seenYears.get(year)})`);
     seenYears.set(year, line);
 
     const values = new Map<IncomeColumn, number | null>();
     columns.forEach((column, index) => {
       if (!column) return;
-      const value = check(incomeSchema, parseCell(cells[index], file, line, index + 1, column), file, line, index + 1);
+      const value = check(incomeSchema, numberCell(cells[index], file, line, index + 1, column), file, line, index + 1);
       values.set(column, value);
     });
     checkComponents(values, file, line, columns.indexOf("rural_income") + 1);
@@ -68,7 +68,7 @@ export function parseIncomeNational(text: string, {file = "<input>"}: {file?: st
   return rows;
 }
 
-function parseCell(cell: string, file: string, line: number, column: number, name: string): number | null {
+function numberCell(cell: string, file: string, line: number, column: number, name: string): number | null {
   const trimmed = cell.trim();
   if (trimmed === "") return null;
   const value = Number(trimmed);

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {decodeText} from "./decodeText.js";
 import {parseIncomeNational} from "./incomeNational.js";
-import {makeManifest, type Manifest} from "./manifest.js";
+import {countsOf, makeManifest, sha256, type Manifest} from "./manifest.js";
 import type {TidyRow} from "./tidy.js";
 
 /** The bundled national income file, relative to the project root (loaders run with the project root as cwd). */
@@ -18,11 +18,10 @@ export function loadIncomeNational(file = INCOME_NATIONAL_FILE): {rows: TidyRow[
   const manifest = makeManifest({
     dataset: "income-national",
     file,
-    bytes,
+    digest: {sha256: sha256(bytes), bytes: bytes.length},
     encoding,
     layout: "wide-by-year",
-    rows,
-    units: {income: {canonical: "元", original: ["元"]}},
+    counts: countsOf(rows, {income: {canonical: "元", original: ["元"]}}),
     notes: "data/national/SOURCES-income-urbanization.md §1: NBS easyquery 年度数据 exports (2015-2024) and data.stats.gov.cn scrape (2013-2014)"
   });
   return {rows, manifest};

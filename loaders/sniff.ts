@@ -10,24 +10,35 @@ export type FileKind = "text" | "xlsx" | "xls";
  * @example sniffKind(readFileSync("t.xlsx"), "t.xlsx") // "xlsx"
  */
 export function sniffKind(head: Uint8Array, file: string): FileKind {
-  if (head.length === 0) throw new LoadError(file, 1, undefined, "empty file");
+  if (head.length === 0) throw new LoadError(file, 1, 1, "empty file");
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return "xlsx";
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new LoadError(file, undefined, undefined, "old Excel .xls workbook: save it as .xlsx or CSV");
+    throw new LoadError(file, 1, 1, "old Excel .xls workbook: save it as .xlsx or CSV");
   }
   const utf16 =
     (head[0] === 0xff && head[1] === 0xfe) ||
     (head[0] === 0xfe && head[1] === 0xff) ||
     detectEncoding(head.subarray(0, 512)).startsWith("utf-16");
-  if (!utf16) {
-    const nul = head.indexOf(0);
-    if (nul >= 0) {
-      let line = 1;
-      for (let i = 0; i < nul; i++) if (head[i] === 0x0a) line++;
-      throw new LoadError(file, line, undefined, `binary file, not text (NUL byte at offset ${nul})`);
-    }
+  // In UTF-16 a NUL is a code unit of two zero bytes (/dev/zero looks like UTF-16 by its zeros); in text, a zero byte.
+  const nul = utf16 ? nulUnit(head) : head.indexOf(0);
+  if (nul >= 0) {
+    let line = 1;
+    let lineStart = 0;
+    const step = utf16 ? 2 : 1;
+    for (let i = 0; i < nul; i += step)
+      if (head[i] === 0x0a || (utf16 && head[i + 1] === 0x0a && head[i] === 0)) {
+        line++;
+        lineStart = i + step;
+      }
+    throw new LoadError(file, line, (nul - lineStart) / step + 1, `binary file, not text (NUL byte at offset ${nul})`);
   }
   return "text";
+}
+
+/** The offset of the first UTF-16 code unit that is zero, or -1. */
+function nulUnit(head: Uint8Array): number {
+  for (let i = 0; i + 1 < head.length; i += 2) if (head[i] === 0 && head[i + 1] === 0) return i;
+  return -1;
 }
 
 /**

@@ -6,7 +6,7 @@ export interface UnitInfo {
   quantity: "money" | "rate" | "area" | "length" | "capacity" | "other";
 }
 
-// One canonical unit per quantity (issue 3): 元, %, 万亩, 公里, 万吨/日. Other units pass through unchanged.
+// One canonical unit per quantity: 元, %, 万亩, 公里, 万吨/日. Other units pass through unchanged.
 const CONVERSIONS: Record<string, Omit<UnitInfo, "original">> = {
   元: {canonical: "元", factor: 1, quantity: "money"},
   千元: {canonical: "元", factor: 1e3, quantity: "money"},

@@ -1,8 +1,12 @@
+import {closeSync, fstatSync, readSync} from "node:fs";
 import ExcelJS from "exceljs";
 import {Collector} from "./Collector.js";
 import {LoadError} from "./LoadError.js";
-import {fileDigest, manifestOf, recordPipeline, type IngestOptions} from "./ingest.js";
-import type {Manifest} from "./manifest.js";
+import type {IngestOptions} from "./ingestOptions.js";
+import {fileDigest, tableManifest, type Manifest} from "./manifest.js";
+import {openInput} from "./readLoop.js";
+import {recordPipeline} from "./recordPipeline.js";
+import {checkWorkbookBounds, checkWorkbookSize} from "./xlsxBounds.js";
 import type {CsvRecord} from "./records.js";
 import type {TidyRow} from "./tidy.js";
 
@@ -16,9 +20,11 @@ export async function ingestWorkbook(
   options: IngestOptions = {}
 ): Promise<{rows: TidyRow[]; manifest: Manifest}> {
   const file = options.name ?? path;
+  const zip = readWorkbookFile(path, file);
+  checkWorkbookBounds(zip, file);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    await workbook.xlsx.load(zip as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     throw new LoadError(file, undefined, undefined, `not a readable XLSX workbook (${(error as Error).message})`);
   }
@@ -36,8 +42,7 @@ export async function ingestWorkbook(
   const records = recordPipeline(collector, options);
   for (let r = 1; r <= sheet.rowCount; r++) records.push(sheetRow(sheet, r, file));
   const layout = records.end();
-  const {sha256, bytes} = fileDigest(path);
-  const manifest = manifestOf(path, options, {encoding: "xlsx", layout, collector, sha256, bytes});
+  const manifest = tableManifest(path, options, collector.counts(), {digest: fileDigest(path), encoding: "xlsx", layout});
   manifest.source.notes = [manifest.source.notes, `sheet ${sheet.name}`].filter(Boolean).join("; ");
   return {rows, manifest};
 }
@@ -70,4 +75,22 @@ function cellText(value: ExcelJS.CellValue, file: string, line: number, column: 
   if ("text" in value) return String(value.text);
   if ("error" in value) return String(value.error);
   return String(value);
+}
+
+/** The workbook's bytes; one over the size limit is refused before it is read into memory. */
+function readWorkbookFile(path: string, file: string): Buffer {
+  const fd = openInput(path, file);
+  try {
+    const size = fstatSync(fd).size;
+    checkWorkbookSize(size, file);
+    const bytes = Buffer.alloc(size);
+    for (let at = 0; at < size; ) {
+      const n = readSync(fd, bytes, at, size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
 }

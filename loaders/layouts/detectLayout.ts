@@ -1,4 +1,4 @@
-import {cleanText} from "../cells.js";
+import {cleanText} from "../statCell.js";
 import type {CsvRecord} from "../records.js";
 import {isLongHeader} from "./long.js";
 import {isBlank, type LayoutName, type LayoutOptions} from "./types.js";

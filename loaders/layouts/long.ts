@@ -1,6 +1,6 @@
 import {LoadError} from "../LoadError.js";
 import type {Collector, Indicator} from "../Collector.js";
-import {cleanText} from "../cells.js";
+import {cleanText} from "../statCell.js";
 import {REGIONS, resolveRegion, type Region} from "../regions.js";
 import {splitIndicator} from "../units.js";
 import {checkNotShorter, checkNotWider, isBlank, trimTrailing, type LayoutOptions, type LayoutParser} from "./types.js";
@@ -136,7 +136,7 @@ export function long(collector: Collector, options: LayoutOptions): LayoutParser
       if (r.value >= 0) {
         const label = splitIndicator(cells[r.indicator]);
         const unit = r.unit >= 0 ? cleanText(cells[r.unit]) : (label.unit ?? "");
-        const ind = collector.indicator(label.name, unit, line, r.indicator + 1);
+        const ind = collector.indicator(label.name, unit, line, r.indicator + 1, r.unit >= 0 ? r.unit + 1 : r.indicator + 1);
         collector.checkOrder(ind, reg, year, line, r.year + 1);
         collector.value(ind, reg, year, cells[r.value], line, r.value + 1, "value");
         return;

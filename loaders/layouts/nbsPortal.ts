@@ -1,7 +1,7 @@
-import {asciiNumber} from "../byteRecords.js";
 import {LoadError} from "../LoadError.js";
 import type {Collector, Indicator} from "../Collector.js";
-import {cleanText} from "../cells.js";
+import {cleanText} from "../statCell.js";
+import {plainNumberAt} from "../plainNumber.js";
 import {REGIONS, type Region} from "../regions.js";
 import type {CsvRecord} from "../records.js";
 import {convert, splitIndicator} from "../units.js";
@@ -125,7 +125,7 @@ export function nbsPortal(collector: Collector, kind: "province" | "national"): 
       for (let i = 0; i < years.length; i++) {
         let v = plain[i + 1];
         if (v !== v) {
-          v = asciiNumber(bytes, starts[i + 1], ends[i + 1]);
+          v = plainNumberAt(bytes, starts[i + 1], ends[i + 1]);
           if (v !== v) return false;
         }
         numbers[i] = factor !== 1 ? convert(v, factor) : v;

@@ -1,6 +1,6 @@
 import {LoadError} from "../LoadError.js";
 import type {Collector, Indicator} from "../Collector.js";
-import {cleanText} from "../cells.js";
+import {cleanText} from "../statCell.js";
 import {resolveRegion} from "../regions.js";
 import type {CsvRecord} from "../records.js";
 import {normalizeUnit, splitIndicator} from "../units.js";

@@ -1,6 +1,7 @@
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {pathToFileURL} from "node:url";
 import {afterAll, describe, expect, it} from "vitest";
 import {ingestFileTo} from "../../../loaders/ingest.js";
 import {REGIONS} from "../../../loaders/regions.js";
@@ -53,7 +54,9 @@ describe("threadWriter when its thread fails", () => {
     const path = join(tmp, "never.csv");
     writeFileSync(path, "");
     // A script that does not compile: the thread never runs a line, so only the deadline can tell.
-    const writer = threadWriter(path, {workerSource: "this is not JavaScript", startTimeoutMs: 300});
+    const broken = join(tmp, "broken-worker.mjs");
+    writeFileSync(broken, "this is not JavaScript");
+    const writer = threadWriter(path, {worker: pathToFileURL(broken), startTimeoutMs: 300});
     expect(() => {
       for (let i = 0; i < 200_000; i++) writer.plainRow("合成指标", "元", REGIONS[1], [2019, 2018], row(), 2);
       writer.finish();

@@ -1,5 +1,5 @@
 /** What a numeric cell holds: a number (maybe with a percent sign or a note marker), nothing, or an error text. */
-export type CellValue =
+export type StatCellValue =
   | {kind: "number"; value: number; percent: boolean; note: string | null}
   | {kind: "missing"}
   | {kind: "error"; message: string};
@@ -55,11 +55,25 @@ export function looksLikeFormula(cell: string): boolean {
 }
 
 /**
+ * True for text that a spreadsheet could run when the tidy CSV is opened: any text field (indicator, unit, region
+ * name) starting with `=`, `+`, `-`, `@` (or their full-width forms) after spaces, or with a tab or carriage return.
+ * Stricter than `looksLikeFormula`, which lets numbers such as `-3.5` through: a text field is never a number.
+ * @example isFormulaText("+1+cmd|' /C calc'!A0") // true
+ */
+export function isFormulaText(text: string): boolean {
+  const head = text.charCodeAt(0);
+  // A text starting with a digit, a letter or a CJK ideograph is never a formula: no regex for most cells.
+  if ((head >= 0x30 && head <= 0x39) || (head >= 0x41 && head <= 0x7a) || (head >= 0x3400 && head <= 0x9fff))
+    return false;
+  return /^[\t\r]/.test(text) || /^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(text);
+}
+
+/**
  * Reads a statistical cell: thousands separators, full-width digits, a trailing percent sign or note marker
  * (`1234*`, `56.7①`) are accepted; the missing markers `…` `...` `-` `—` `－` and empty give missing.
- * @example parseCell('"42,359"'.slice(1, -1)) // {kind: "number", value: 42359, percent: false, note: null}
+ * @example parseStatCell('"42,359"'.slice(1, -1)) // {kind: "number", value: 42359, percent: false, note: null}
  */
-export function parseCell(raw: string): CellValue {
+export function parseStatCell(raw: string): StatCellValue {
   // Fast path: a plain ASCII number, the bulk of every file.
   if (raw.length > 0 && raw.length < 16 && NUMBER.test(raw))
     return {kind: "number", value: Number(raw), percent: false, note: null};

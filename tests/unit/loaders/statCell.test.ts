@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {cleanText, looksLikeFormula, parseCell, toHalfWidth} from "../../../loaders/cells.js";
+import {cleanText, looksLikeFormula, parseStatCell, toHalfWidth} from "../../../loaders/statCell.js";
 
 const num = (value: number, extra: {percent?: boolean; note?: string | null} = {}) => ({
   kind: "number",
@@ -9,7 +9,7 @@ const num = (value: number, extra: {percent?: boolean; note?: string | null} = {
   ...extra
 });
 
-describe("parseCell", () => {
+describe("parseStatCell", () => {
   it.each([
     ["42359", num(42359)],
     ["42,359", num(42359)],
@@ -23,20 +23,20 @@ describe("parseCell", () => {
     ["87.2％", num(87.2, {percent: true})],
     ["-3.5", num(-3.5)]
   ])("reads %j as a number", (raw, expected) => {
-    expect(parseCell(raw)).toEqual(expected);
+    expect(parseStatCell(raw)).toEqual(expected);
   });
 
   it.each(["", " ", "…", "……", "...", "-", "—", "－", "——"])("reads %j as missing, never 0", (raw) => {
-    expect(parseCell(raw)).toEqual({kind: "missing"});
+    expect(parseStatCell(raw)).toEqual({kind: "missing"});
   });
 
   it.each(["3x849", "12,34", "1.2.3", "n/a?", "约100"])("rejects %j as not a number", (raw) => {
-    expect(parseCell(raw)).toEqual({kind: "error", message: "is not a number"});
+    expect(parseStatCell(raw)).toEqual({kind: "error", message: "is not a number"});
   });
 
   it("refuses formula-like cells before anything else", () => {
-    expect(parseCell("=cmd|' /C calc'!A0")).toEqual({kind: "error", message: "looks like a spreadsheet formula"});
-    expect(parseCell("@SUM(1+1)")).toEqual({kind: "error", message: "looks like a spreadsheet formula"});
+    expect(parseStatCell("=cmd|' /C calc'!A0")).toEqual({kind: "error", message: "looks like a spreadsheet formula"});
+    expect(parseStatCell("@SUM(1+1)")).toEqual({kind: "error", message: "looks like a spreadsheet formula"});
   });
 });
 
