@@ -2,7 +2,7 @@
 import {describe, expect, it} from "vitest";
 import {reportModel} from "../../../components/report/models.js";
 import {buildReport, specModel} from "../../../components/report/schema.js";
-import {assumptionsTable, bundleTables, dataVersion, driftBanner, driftOf, headlineRows, notebookLink, printPageStyle, reportCharts, type ReportBundle} from "../../../components/report/reportView.js";
+import {assumptionsTable, bundleTables, dataVersion, driftBanner, driftOf, headlineRows, headlineTable, notebookLink, printPageStyle, reportCharts, type ReportBundle} from "../../../components/report/reportView.js";
 import {PublishReport} from "../../../components/report/PublishReport.js";
 import {ScenarioManager} from "../../../components/ScenarioManager.js";
 import {forkBaseline, initialSet, rowShape} from "../../../components/scenario/scenarioSet.js";
@@ -65,6 +65,22 @@ describe("report page pieces", () => {
     const charts = reportCharts(model, [{scenario: report.scenarios[1], projection: projections.get("s1")!}], entry.observed!(data));
     expect([...charts.querySelectorAll("figure.report-chart")].map((f) => (f as HTMLElement).dataset.series)).toEqual(["ratio", "gap", "urban", "rural"]);
     expect(charts.querySelectorAll("figure.report-chart svg[class*=plot]").length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("headline figures of bounds and of rows", () => {
+  it("writes \"≥ \" before every figure of a lower-bound model, both as published and today", () => {
+    const table = headlineTable(report, model, projections, {drift: true, prefix: "≥ "});
+    const cells = [...table.querySelectorAll("td.published, td.today")].map((td) => td.textContent!);
+    expect(cells).toHaveLength(12);
+    expect(cells.every((c) => c.startsWith("≥ "))).toBe(true);
+  });
+
+  it("names the row of a per-row figure (a province) and reads that row's point", () => {
+    const projection = {locked: {}, series: {ratio: [{x: 2035, y: 2.5, z: "110000"}, {x: 2035, y: 1.8, z: "120000"}]}};
+    const perRow = {...report, scenarios: [report.scenarios[0]], headline: [{scenario: "baseline", series: "ratio", x: 2035, z: "120000", value: 1.8}]};
+    const rows = headlineRows(perRow, model, new Map([["baseline", projection]]), {rowName: (z) => (z === "120000" ? "天津" : z)});
+    expect(rows).toEqual([expect.objectContaining({key: "baseline-ratio-2035-120000", figure: expect.stringMatching(/^天津 · 2035 /), published: 1.8, today: 1.8})]);
   });
 });
 
