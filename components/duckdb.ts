@@ -36,9 +36,13 @@ const BUNDLES: duckdb.DuckDBBundles = {
 
 let instance: Promise<duckdb.AsyncDuckDB> | undefined;
 
+// Marks on the page's performance timeline, read by `npm run bench:load` (bench/load.ts) to time DuckDB-backed content.
+const mark = (name: string) => performance.mark?.(`ys-duckdb-${name}`);
+
 /** One DuckDB instance per page, started on first use. */
 function database(): Promise<duckdb.AsyncDuckDB> {
   return (instance ??= (async () => {
+    mark("start");
     const bundle = await duckdb.selectBundle(BUNDLES);
     // Framework bundles the worker as an ES module, so it must be started as one.
     const worker = new Worker(bundle.mainWorker!, {type: "module"});
@@ -53,16 +57,19 @@ function database(): Promise<duckdb.AsyncDuckDB> {
  * @example const db = openDatabase({income: FileAttachment("data/income-national.csv").href}); const sql = db.sql;
  */
 export function openDatabase(tables: Record<string, TableFile>): Database {
+  mark("open");
   let loaded: Promise<duckdb.AsyncDuckDBConnection> | undefined;
   const connection = () =>
     (loaded ??= (async () => {
       const db = await database();
       const conn = await db.connect();
       for (const [name, file] of Object.entries(tables)) await loadTable(db, conn, assertTableName(name), file);
+      mark("ready");
       return conn;
     })());
 
   async function query(text: string, params: unknown[] = []): Promise<QueryResult> {
+    mark("query");
     const conn = await connection();
     let table;
     try {
@@ -77,6 +84,7 @@ export function openDatabase(tables: Record<string, TableFile>): Database {
         }
       }
     } catch (error) {
+      mark("result");
       throw new Error(queryErrorMessage(error, text));
     }
     const columns = table.schema.fields.map((f) => f.name);
@@ -85,6 +93,7 @@ export function openDatabase(tables: Record<string, TableFile>): Database {
       for (const column of columns) row[column] = plainValue(record[column]);
       return row;
     });
+    mark("result");
     return Object.assign(rows, {columns});
   }
 
