@@ -2,16 +2,17 @@
 // browser profile) and warm (the same profile, second visit), against three minimal reference pages measured in the
 // same run. Builds a temporary copy of the site (.tmp/bench-load) with the reference pages added, serves it on
 // 127.0.0.1 with static-host cache headers, drives Debian's Chromium and prints a markdown table of medians.
-// BENCH_RUNS (default 5) sets the runs; BENCH_PAGES=/income-gap,/farmland limits the notebooks.
+// BENCH_RUNS (default 5) sets the runs; BENCH_PAGES=/income-gap,/farmland limits the notebooks (BENCH_PAGES=none:
+// only the reference pages).
 import {spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {cpus, loadavg, tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
-import {chromium, type BrowserContext, type Page, type Request} from "playwright-core";
+import {chromium, type Page} from "playwright-core";
 import {chromiumPath} from "../tests/support/chromium.js";
 import {REFERENCE_PAGES} from "./loadPages.js";
-import {serveWithCacheHeaders} from "./loadServer.js";
+import {serveWithCacheHeaders, type Served} from "./loadServer.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROOT = resolve(".tmp/bench-load");
@@ -74,48 +75,32 @@ function prepareSite(): string {
 }
 
 async function notebookRoutes(): Promise<string[]> {
-  if (process.env.BENCH_PAGES) return process.env.BENCH_PAGES.split(",");
+  if (process.env.BENCH_PAGES) return process.env.BENCH_PAGES.split(",").filter((p) => p.startsWith("/"));
   const config = (await import(pathToFileURL(join(ROOT, "observablehq.config.ts")).href)).default;
   const group = config.pages.find((g: {name: string}) => /notebook/i.test(g.name)) ?? config.pages[0];
   return group.pages.map((p: {path: string}) => p.path);
 }
 
-/** Responses of a context with when they ended (epoch ms) and their body size. */
-function recordResponses(context: BrowserContext) {
-  const done: {url: string; end: number; bytes: number}[] = [];
-  const pending: Promise<void>[] = [];
-  context.on("requestfinished", (request: Request) => {
-    pending.push(
-      request.sizes().then((sizes) => {
-        const t = request.timing();
-        done.push({url: request.url(), end: t.startTime + Math.max(t.responseEnd, 0), bytes: Math.max(sizes.responseBodySize, 0)});
-      })
-    );
-  });
-  return {done, settle: () => Promise.all(pending), reset: () => (done.length = 0)};
-}
-
-async function visit(page: Page, url: string, responses: ReturnType<typeof recordResponses>): Promise<Visit> {
-  responses.reset();
+async function visit(page: Page, url: string, served: Served[]): Promise<Visit> {
+  served.length = 0;
   await page.goto(url);
   await page.waitForFunction(SETTLED, undefined, {polling: "raf", timeout: 60_000});
   const {firstChart, duckdb, origin} = await page.evaluate(
     "({firstChart: __ysBench.firstChart, duckdb: __ysBench.duckdb, origin: performance.timeOrigin})"
   ) as {firstChart: number; duckdb: number | null; origin: number};
-  await responses.settle();
-  const path = (u: string) => new URL(u).pathname;
-  const js = responses.done.filter((r) => path(r.url).endsWith(".js"));
+  // The server's own count: it sees the worker's requests too, and nothing a warm visit took from the cache.
+  const js = served.filter((r) => r.path.endsWith(".js"));
   return {
     firstChart,
     duckdb,
     jsBeforeChart: js.filter((r) => r.end - origin <= firstChart).reduce((s, r) => s + r.bytes, 0),
     jsTotal: js.reduce((s, r) => s + r.bytes, 0),
-    wasm: responses.done.filter((r) => path(r.url).endsWith(".wasm")).reduce((s, r) => s + r.bytes, 0)
+    wasm: served.filter((r) => r.path.endsWith(".wasm")).reduce((s, r) => s + r.bytes, 0)
   };
 }
 
 /** A cold visit in a fresh profile, then a warm second visit in the same profile (disk cache and wasm code cache). */
-async function coldAndWarm(url: string): Promise<{cold: Visit; warm: Visit}> {
+async function coldAndWarm(url: string, served: Served[]): Promise<{cold: Visit; warm: Visit}> {
   const profile = mkdtempSync(join(tmpdir(), "ys-bench-load-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -124,11 +109,10 @@ async function coldAndWarm(url: string): Promise<{cold: Visit; warm: Visit}> {
   });
   try {
     await context.addInitScript(INSTRUMENT);
-    const responses = recordResponses(context);
     const page = context.pages()[0] ?? (await context.newPage());
-    const cold = await visit(page, url, responses);
+    const cold = await visit(page, url, served);
     await page.goto("about:blank");
-    const warm = await visit(page, url, responses);
+    const warm = await visit(page, url, served);
     return {cold, warm};
   } finally {
     await context.close();
@@ -145,6 +129,7 @@ const medianOrNull = (xs: (number | null)[]) => (xs.some((x) => x === null) ? nu
 const loadBefore = loadavg();
 console.log(`Building ${ROOT} (site + reference pages, offline)…`);
 const dist = prepareSite();
+if (RUNS === 0) process.exit(0); // BENCH_RUNS=0: only build the copy (to inspect it)
 const routes = [...Object.keys(REFERENCE_PAGES).map((r) => `/${r}`), ...(await notebookRoutes())];
 const server = await serveWithCacheHeaders(dist);
 const results = new Map<string, {cold: Visit; warm: Visit}[]>(routes.map((r) => [r, []]));
@@ -152,7 +137,7 @@ try {
   for (let run = 0; run < RUNS; run++) {
     // Rotate the order each run, so a burst of load on the machine does not always land on the same page.
     const order = routes.map((_, i) => routes[(i + run) % routes.length]);
-    for (const route of order) results.get(route)!.push(await coldAndWarm(server.url + route));
+    for (const route of order) results.get(route)!.push(await coldAndWarm(server.url + route, server.served));
     process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
   }
 } finally {

@@ -23,9 +23,20 @@ export function cacheControlFor(pathname: string): string {
   return /^\/_(file|import|node|npm|observablehq)\//.test(pathname) ? "public, max-age=31536000, immutable" : "no-cache";
 }
 
-/** Serves a built site on 127.0.0.1 (a free port) with static-host cache headers and clean URLs. */
-export async function serveWithCacheHeaders(root: string): Promise<{url: string; close(): Promise<void>}> {
+/** A response the server finished: its path, when it finished (epoch ms) and the body bytes sent. */
+export interface Served {
+  path: string;
+  end: number;
+  bytes: number;
+}
+
+/**
+ * Serves a built site on 127.0.0.1 (a free port) with static-host cache headers and clean URLs; `served` lists every
+ * response (a worker's and a page's alike), so a benchmark can count what was fetched and when.
+ */
+export async function serveWithCacheHeaders(root: string): Promise<{url: string; served: Served[]; close(): Promise<void>}> {
   const base = resolve(root);
+  const served: Served[] = [];
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     let file = normalize(join(base, pathname));
@@ -42,12 +53,14 @@ export async function serveWithCacheHeaders(root: string): Promise<{url: string;
     };
     if (request.headers["if-none-match"] === etag) return void response.writeHead(304, headers).end();
     response.writeHead(200, {...headers, "content-length": size});
+    response.on("finish", () => served.push({path: pathname, end: Date.now(), bytes: size}));
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const {port} = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    served,
     close: () =>
       new Promise((done) => {
         server.closeAllConnections();

@@ -1,6 +1,9 @@
 // DuckDB-WASM from node_modules (never a CDN): wasm and worker URLs come from import.meta.resolve, which Framework
-// rewrites to files it copies into dist/. The database opens on the first query, so it never delays first paint.
-import * as duckdb from "@duckdb/duckdb-wasm";
+// rewrites to files it copies into dist/. Nothing here is fetched before a page asks: the library is a dynamic import
+// (so a page's first chart never waits for its JavaScript), and a database starts on its first query or, with
+// `start: "idle"`, once the page has loaded and the browser is idle.
+import type * as duckdb from "@duckdb/duckdb-wasm";
+import {whenIdle} from "./data/whenIdle.js";
 import {assertTableName, bindSql, plainValue, queryErrorMessage} from "./sqlTemplate.js";
 
 /**
@@ -23,6 +26,11 @@ export interface Database {
   ready(): Promise<void>;
 }
 
+/** When a database starts: on its first query (the default), or in idle time after the page has loaded. */
+export interface OpenOptions {
+  start?: "query" | "idle";
+}
+
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: {
     mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
@@ -43,20 +51,23 @@ const mark = (name: string) => performance.mark?.(`ys-duckdb-${name}`);
 function database(): Promise<duckdb.AsyncDuckDB> {
   return (instance ??= (async () => {
     mark("start");
-    const bundle = await duckdb.selectBundle(BUNDLES);
+    const library = await import("@duckdb/duckdb-wasm");
+    const bundle = await library.selectBundle(BUNDLES);
     // Framework bundles the worker as an ES module, so it must be started as one.
     const worker = new Worker(bundle.mainWorker!, {type: "module"});
-    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    const db = new library.AsyncDuckDB(new library.VoidLogger(), worker);
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    mark("instantiated");
     return db;
   })());
 }
 
 /**
- * Opens a database whose tables are loader outputs (`.csv` or Arrow IPC `.arrow`), each under the given name.
+ * Opens a database whose tables are loader outputs (`.csv` or Arrow IPC `.arrow`), each under the given name;
+ * `{start: "idle"}` starts it once the page is idle, so queries made later find it ready.
  * @example const db = openDatabase({income: FileAttachment("data/income-national.csv").href}); const sql = db.sql;
  */
-export function openDatabase(tables: Record<string, TableFile>): Database {
+export function openDatabase(tables: Record<string, TableFile>, {start = "query"}: OpenOptions = {}): Database {
   mark("open");
   let loaded: Promise<duckdb.AsyncDuckDBConnection> | undefined;
   const connection = () =>
@@ -96,6 +107,9 @@ export function openDatabase(tables: Record<string, TableFile>): Database {
     mark("result");
     return Object.assign(rows, {columns});
   }
+
+  // Started early, a failure stays with the promise and reaches the page through its first query.
+  if (start === "idle") whenIdle(() => connection().catch(() => {}));
 
   return {
     sql: (strings, ...values) => {

@@ -1,12 +1,8 @@
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {columnType, parseTable} from "../../../components/data/parseTable.js";
-import {plainValue} from "../../../components/sqlTemplate.js";
 import {DATASETS} from "../../../loaders/datasets.js";
 import {tableText} from "../../../loaders/emit.js";
+import {duckdbTables} from "./duckdbTables.js";
 
 describe("columnType", () => {
   it('columnType(["2013", "2014", ""]) is BIGINT: empty texts are nulls and do not widen', () => {
@@ -60,24 +56,15 @@ describe("parseTable", () => {
 // client (read_csv with header and auto-detect, BIGINT as numbers). DuckDB here is the Node build of the engine; the
 // browser test (tests/site/firstChart.test.ts) checks the same against DuckDB-WASM on the built site.
 describe("parseTable agrees with DuckDB read_csv", () => {
-  let dir: string;
-  let instance: DuckDBInstance;
-  let conn: DuckDBConnection;
+  let db: Awaited<ReturnType<typeof duckdbTables>>;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "ys-parse-table-"));
-    instance = await DuckDBInstance.create(":memory:");
-    conn = await instance.connect();
+    db = await duckdbTables();
   });
-  afterAll(() => {
-    conn?.closeSync();
-    rmSync(dir, {recursive: true, force: true});
-  });
+  afterAll(() => db?.close());
 
   async function duckdbRows(text: string): Promise<unknown[]> {
-    const file = join(dir, `t${Math.random().toString(36).slice(2)}.csv`);
-    writeFileSync(file, text);
-    const reader = await conn.runAndReadAll(`SELECT * FROM read_csv('${file}', header = true, auto_detect = true)`);
-    return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plainValue(v)])));
+    await db.load("t", text);
+    return db.rows("SELECT * FROM t");
   }
 
   // SYNTHETIC tables made here for the test: the shapes loader output can take (nulls, mixed widths, codes).
