@@ -3,6 +3,7 @@
 // (so a page's first chart never waits for its JavaScript), and a database starts on its first query or, with
 // `start: "idle"`, once the page has loaded and the browser is idle.
 import type * as duckdb from "@duckdb/duckdb-wasm";
+import {preloadHint} from "./data/preloadHint.js";
 import {whenIdle} from "./data/whenIdle.js";
 import {assertTableName, bindSql, plainValue, queryErrorMessage} from "./sqlTemplate.js";
 
@@ -26,9 +27,13 @@ export interface Database {
   ready(): Promise<void>;
 }
 
-/** When a database starts: on its first query (the default), or in idle time after the page has loaded. */
+/**
+ * When a database starts: on its first query (the default), or (`"idle"`) in idle time once the page has loaded and
+ * `after` (the page's first-drawn data) has settled, with the worker and wasm preloaded at low priority meanwhile.
+ */
 export interface OpenOptions {
   start?: "query" | "idle";
+  after?: PromiseLike<unknown>;
 }
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -43,6 +48,17 @@ const BUNDLES: duckdb.DuckDBBundles = {
 };
 
 let instance: Promise<duckdb.AsyncDuckDB> | undefined;
+
+// The smallest module with a legacy wasm `try` block: where it validates, DuckDB's selectBundle picks the eh bundle,
+// so the preload hints can name its files before DuckDB's own code has loaded.
+const TRY_BLOCK = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 6, 64, 11, 11]);
+
+/** Preloads the worker and wasm that `database()` is going to start, so its start is mostly compiling. */
+function preloadDatabase(): void {
+  const bundle = WebAssembly.validate(TRY_BLOCK) ? BUNDLES.eh! : BUNDLES.mvp;
+  preloadHint(bundle.mainWorker!, "script");
+  preloadHint(bundle.mainModule, "fetch");
+}
 
 // Marks on the page's performance timeline, read by `npm run bench:load` (bench/load.ts) to time DuckDB-backed content.
 const mark = (name: string) => performance.mark?.(`ys-duckdb-${name}`);
@@ -64,10 +80,10 @@ function database(): Promise<duckdb.AsyncDuckDB> {
 
 /**
  * Opens a database whose tables are loader outputs (`.csv` or Arrow IPC `.arrow`), each under the given name;
- * `{start: "idle"}` starts it once the page is idle, so queries made later find it ready.
+ * `{start: "idle", after: rows}` starts it once the page is idle after `rows` came, so later queries find it ready.
  * @example const db = openDatabase({income: FileAttachment("data/income-national.csv").href}); const sql = db.sql;
  */
-export function openDatabase(tables: Record<string, TableFile>, {start = "query"}: OpenOptions = {}): Database {
+export function openDatabase(tables: Record<string, TableFile>, {start = "query", after}: OpenOptions = {}): Database {
   mark("open");
   let loaded: Promise<duckdb.AsyncDuckDBConnection> | undefined;
   const connection = () =>
@@ -109,7 +125,10 @@ export function openDatabase(tables: Record<string, TableFile>, {start = "query"
   }
 
   // Started early, a failure stays with the promise and reaches the page through its first query.
-  if (start === "idle") whenIdle(() => connection().catch(() => {}));
+  if (start === "idle") {
+    preloadDatabase();
+    whenIdle(() => connection().catch(() => {}), {after});
+  }
 
   return {
     sql: (strings, ...values) => {
