@@ -29,7 +29,7 @@ export interface Database {
 
 /**
  * When a database starts: on its first query (the default), or (`"idle"`) in idle time once the page has loaded and
- * `after` (the page's first-drawn data) has settled, with the worker and wasm preloaded at low priority meanwhile.
+ * `after` (the page's first-drawn data) has settled; the worker and wasm are preloaded at low priority from then on.
  */
 export interface OpenOptions {
   start?: "query" | "idle";
@@ -126,8 +126,14 @@ export function openDatabase(tables: Record<string, TableFile>, {start = "query"
 
   // Started early, a failure stays with the promise and reaches the page through its first query.
   if (start === "idle") {
-    preloadDatabase();
-    whenIdle(() => connection().catch(() => {}), {after});
+    // Preloads only once the first-drawn data is in, so neither its download nor the worker's JavaScript competes
+    // with it; the start waits for idle time after that.
+    const settled = Promise.resolve(after).then(
+      () => undefined,
+      () => undefined
+    );
+    void settled.then(preloadDatabase);
+    whenIdle(() => void connection().catch(() => {}), {after: settled});
   }
 
   return {
