@@ -1,3 +1,5 @@
+import {languageHeadScript} from "./components/site/languageHead.js";
+
 // Observable Framework configuration. Everything the site loads is bundled from node_modules or src/:
 // no CDN, no web fonts (see README "Offline by construction").
 export default {
@@ -25,11 +27,18 @@ export default {
       name: "Data · 数据",
       pages: [
         {name: "数据来源 · Data sources", path: "/sources"},
-        {name: "数据修订 · Data revisions", path: "/revisions"}
+        {name: "数据修订 · Data revisions", path: "/revisions"},
+        {name: "SQL 工作台 · SQL workbench", path: "/sql"}
       ]
     }
   ],
   search: false,
-  footer: "yearbook-scenarios · data: National Bureau of Statistics of China (国家统计局) and the sources named on each page.",
+  // One language at a time: the head script sets <html lang> before render; the header's module puts the language
+  // switch in place and Framework's own names (written "中文 · English" above) in that language.
+  head: languageHeadScript(),
+  header: '<div id="lang-switch" class="lang-switch-slot"></div><script type="module" src="/components/site/mountChrome.js"></script>',
+  footer:
+    '<span class="zh">年鉴情景 · 数据：国家统计局及各页注明的来源。</span>' +
+    '<span class="en">yearbook-scenarios · data: National Bureau of Statistics of China and the sources named on each page.</span>',
   preserveExtension: false
 };

@@ -1,6 +1,7 @@
-// npm run bench:recompute: in headless Chromium, the time from a committed grid edit to every dependent chart
-// redrawn, for 31 regions × 16 years × 3 scenarios of SYNTHETIC inputs, against a 1 region × 1 scenario reference
-// measured in the same browser. Prints a markdown table (median over rounds of each round's p50 and p95).
+// npm run bench:recompute: in headless Chromium, the time from a committed grid edit to every dependent chart and
+// table redrawn, for each notebook's scenario model with three compared scenarios of SYNTHETIC inputs
+// (bench/benchModels.ts), against the first workload as the reference, measured in the same browser. Prints a
+// markdown table (median over rounds of each round's p50 and p95).
 import {cpus, loadavg} from "node:os";
 import {build} from "esbuild";
 import {launchChromium} from "../tests/support/chromium.js";
@@ -8,10 +9,13 @@ import {launchChromium} from "../tests/support/chromium.js";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const EDITS = Number(process.env.BENCH_EDITS ?? 60);
 const WARMUP = 10;
+import {WORKLOADS} from "./benchModels.js";
+
+const names = Object.keys(WORKLOADS);
 const configs = [
-  {name: "reference: 1 region × 16 years × 1 scenario", regions: 1, years: 16, scenarios: 1},
-  {name: "31 regions × 16 years × 3 scenarios", regions: 31, years: 16, scenarios: 3},
-  {name: "(breakdown) same, grid and projections only, no charts", regions: 31, years: 16, scenarios: 3, charts: false}
+  ...names.map((workload, i) => ({name: i === 0 ? `reference: ${workload}` : workload, workload})),
+  // What the charts cost: the heaviest grid without them.
+  {name: `(breakdown) ${names.at(-1)}, grid and projections only, no charts`, workload: names.at(-1)!, charts: false}
 ];
 
 const bundle = await build({entryPoints: ["bench/recomputePage.ts"], bundle: true, format: "iife", write: false, platform: "browser", target: "es2022"});
@@ -36,9 +40,9 @@ try {
   }
   // Other work on the machine inflates every timing: say how busy it was.
   console.log(`\nMachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" / ")} (1/5/15 min).`);
-  const target = results[1];
-  console.log(`Target p95 ≤ 16 ms: ${target.p95 <= 16 ? "met" : "NOT met"} (${target.p95.toFixed(2)} ms).`);
-  process.exitCode = target.p95 <= 16 ? 0 : 1;
+  const worst = results.slice(0, names.length).reduce((a, b) => (b.p95 > a.p95 ? b : a));
+  console.log(`Target p95 ≤ 16 ms on every model: ${worst.p95 <= 16 ? "met" : "NOT met"} (worst ${worst.name}: ${worst.p95.toFixed(2)} ms).`);
+  process.exitCode = worst.p95 <= 16 ? 0 : 1;
 } finally {
   await browser.close();
 }

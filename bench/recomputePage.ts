@@ -1,75 +1,69 @@
-// Browser side of `npm run bench:recompute` (bundled by bench/recompute.ts with esbuild): a ScenarioGrid whose
-// committed edits recompute 3 scenarios × N regions and redraw every dependent chart, all with SYNTHETIC inputs.
-import {ScenarioGrid} from "../components/ScenarioGrid.js";
-import {GROWTH_COLUMNS, projectedColumns} from "../components/scenarioColumns.js";
-import {regionPathsChart, type RegionPath} from "../components/charts/regionPathsChart.js";
-import {scenarioCompareChart} from "../components/charts/scenarioCompareChart.js";
-import {projectPathByRegion} from "../components/model/projectPath.js";
-import {mulberry32} from "../components/model/monteCarlo.js";
-import {withGap, type IncomeYear} from "../components/model/incomeProjection.js";
-import type {GrowthRow} from "../components/model/assumptions.js";
-import type {EditRow} from "../components/ScenarioManager.js";
+// Browser side of `npm run bench:recompute` (bundled by bench/recompute.ts with esbuild): a model's ScenarioManager
+// whose committed grid edits re-project every compared scenario and redraw every dependent chart and table, as a
+// notebook page does. All inputs are SYNTHETIC (bench/benchModels.ts), never real statistics.
+import {ScenarioManager} from "../components/ScenarioManager.js";
+import {scenarioResults} from "../components/scenario/results.js";
+import {compareTable} from "../components/scenario/compareTable.js";
+import {scenarioLinesChart} from "../components/charts/scenarioLinesChart.js";
+import {createScenario, setCompare} from "../components/scenario/scenarioSet.js";
+import {monteCarloBand, tornadoOf} from "../components/scenario/analysis.js";
+import {bandChart} from "../components/charts/bandChart.js";
+import {tornadoChart} from "../components/charts/tornadoChart.js";
+import {WORKLOADS} from "./benchModels.js";
 
 interface BenchConfig {
-  regions: number;
-  years: number;
-  scenarios: number;
+  workload: string;
   /** false: the grid and projections only, to show what the charts cost */
   charts?: boolean;
 }
 
-/** Builds the synthetic workload and returns a function that makes one committed edit and times it (ms). */
-function setup({regions, years, scenarios, charts: withCharts = true}: BenchConfig) {
+/** Builds the workload's panel and charts and returns a function that makes one committed edit and times it (ms). */
+function setup({workload, charts: withCharts = true}: BenchConfig) {
   document.body.replaceChildren();
-  const random = mulberry32(42);
-  // SYNTHETIC: made-up start incomes for `regions` regions and made-up growth rates, never real statistics.
-  const starts = new Map<string, IncomeYear>();
-  for (let i = 0; i < regions; i++) starts.set(`合成 Synthetic ${i + 1}`, {year: 2024, urban: 35000 + 40000 * random(), rural: 15000 + 20000 * random()});
-  const sets: GrowthRow[][] = Array.from({length: scenarios}, (_, s) =>
-    Array.from({length: years}, (_, y) => ({year: 2025 + y, urban: 0.04 + 0.005 * s, rural: 0.06 + 0.005 * s}))
-  );
-  const national = starts.values().next().value!;
-  const history = withGap([national]);
+  const {model, data, edit: editKey} = WORKLOADS[workload]();
+  const manager = ScenarioManager(model, data, {storage: null});
+  // Three compared scenarios, the first editable, as an analyst comparing alternatives has them.
+  let set = manager.value;
+  for (let s = 0; s < 2; s++) set = createScenario(set, manager.shape);
+  manager.value = setCompare(set, set.scenarios.slice(0, 3).map((s) => s.id));
+  manager.value = {...manager.value, activeId: manager.value.scenarios[1].id};
   const charts = document.createElement("div");
-  const compare = document.createElement("div");
-  // Small multiples: each scenario has its own ratio and gap charts, so an edit redraws only the charts whose
-  // inputs changed (tracked by the identity of the scenario's rows) plus the overlaid comparison.
-  const perScenario = sets.map(() => document.createElement("div"));
-  charts.append(compare, ...perScenario);
-  const drawn: (GrowthRow[] | null)[] = sets.map(() => null);
-  const grid = ScenarioGrid<EditRow>(sets[0], {columns: GROWTH_COLUMNS, lockedColumns: projectedColumns(national), label: "合成 Synthetic"});
-  document.body.append(grid, charts);
+  document.body.append(manager, charts);
+  const last = (model.series ?? [])[0];
   const redraw = () => {
-    sets[0] = grid.value as GrowthRow[];
-    const means = sets.map((rows, s) => {
-      const byRegion = projectPathByRegion(starts, rows);
-      const name = `S${s + 1}`;
-      if (withCharts && drawn[s] !== rows) {
-        const paths: RegionPath[] = [...byRegion].map(([region, path]) => ({region, scenario: name, path}));
-        perScenario[s].replaceChildren(
-          regionPathsChart(paths, {width: 640, measure: "ratio", legend: false}),
-          regionPathsChart(paths, {width: 640, measure: "gap", legend: false})
-        );
-        drawn[s] = rows;
-      }
-      const all = [...byRegion.values()];
-      return {name, path: all[0].map((p, i) => ({...p, ratio: all.reduce((sum, a) => sum + a[i].ratio, 0) / all.length}))};
-    });
-    if (withCharts) compare.replaceChildren(scenarioCompareChart(history, means, {width: 640, measure: "ratio"}));
+    const results = scenarioResults(model, data, manager.value);
+    if (withCharts) {
+      const x = results.active.projection.series[last.key]?.at(-1)?.x ?? 0;
+      const rows = results.active.scenario.rows;
+      const probe = {series: last.key, x};
+      const deltas = Object.fromEntries(model.columns.map((c) => [c.key, (c.max - c.min) / 100]));
+      const ranges = Object.fromEntries(model.columns.map((c) => [c.key, [-(c.max - c.min) / 100, (c.max - c.min) / 100] as const]));
+      // As the notebooks do: a tornado and a 1000-run Monte Carlo band around the active scenario.
+      const band = monteCarloBand(model, data, rows, {series: last.key, ranges, runs: 1000, seed: 1});
+      charts.replaceChildren(
+        tornadoChart(tornadoOf(model, data, rows, {probe, deltas}), {width: 640}),
+        bandChart({band, central: results.active.projection.series[last.key], runs: 1000, label: last.label, format: last.format}, {width: 640}),
+        ...(model.series ?? []).map((s) =>
+          scenarioLinesChart({scenarios: results.compared.map((c) => ({name: c.scenario.name, points: c.projection.series[s.key]})), label: s.label, format: s.format}, {width: 640})
+        ),
+        compareTable(model, results.compared, {measures: [{series: last.key, x}]})
+      );
+    }
     void charts.getBoundingClientRect(); // force layout: the charts are in the document and laid out
   };
-  grid.addEventListener("input", redraw);
+  manager.addEventListener("input", redraw);
   redraw();
+  const rows = manager.grid.value.length;
   let n = 0;
   return () => {
-    const row = n % years;
+    const row = n % rows;
     const value = (5 + (n++ % 7) / 10).toFixed(1);
-    const cell = grid.querySelector<HTMLElement>(`td[data-row="${row}"][data-key="rural"]`)!;
+    const cell = manager.grid.querySelector<HTMLElement>(`td[data-row="${row}"][data-key="${editKey}"]`)!;
     cell.dispatchEvent(new MouseEvent("mousedown", {bubbles: true, cancelable: true}));
     const t0 = performance.now();
     // A committed edit as the keyboard makes it: a key starts the edit, Enter commits; the input event redraws.
     cell.dispatchEvent(new KeyboardEvent("keydown", {key: value[0], bubbles: true, cancelable: true}));
-    const editor = grid.querySelector<HTMLInputElement>("input.grid-editor")!;
+    const editor = manager.grid.querySelector<HTMLInputElement>("input.grid-editor")!;
     editor.value = value;
     editor.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true, cancelable: true}));
     return performance.now() - t0;

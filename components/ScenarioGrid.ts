@@ -2,11 +2,12 @@
 // jspreadsheet): a role="grid" table whose cells are edited in place, with Excel/WPS keys, TSV copy and paste,
 // fill down and undo. The pure parts (selection, TSV, history, per-cell edits) live in components/grid/.
 import {formatCell, parseCell, type ColumnSpec} from "./model/cells.js";
-import {applyChanges, changesFromTexts, clearChanges, fillDownChanges, pasteTexts, type GridRow} from "./grid/edits.js";
+import {applyChanges, changesFromTexts, clearChanges, fillDownChanges, fillHandleChanges, pasteTexts, type GridRow} from "./grid/edits.js";
 import {emptyHistory, record, redo, undo, type Change, type History} from "./grid/history.js";
-import {bounds, contains, move, single, tabFrom, type Cell, type Range} from "./grid/selection.js";
+import {bounds, contains, move, single, tabFrom, type Bounds, type Cell, type Range} from "./grid/selection.js";
 import {formatTsv, parseTsv} from "./grid/tsv.js";
 import {GRID_STYLE} from "./grid/style.js";
+import {t} from "./i18n.js";
 
 /** A read-only column computed from the rows (e.g. the projected ratio), recomputed after every change. */
 export interface LockedColumn<R> {
@@ -27,6 +28,8 @@ export interface ScenarioGridOptions<R> {
   /** the key shown as each row's header and used in cell names (default "year") */
   rowKey?: string;
   rowHeader?: string;
+  /** how a row is named in its header and in messages (default: its row key) */
+  rowName?: (row: R) => string;
   /** a read-only grid rejects every edit with this message (or a default one when `true`) */
   readOnly?: boolean | string;
 }
@@ -41,14 +44,16 @@ export interface ScenarioGridElement<R> extends HTMLDivElement {
   label: string;
 }
 
-const READ_ONLY = "此情景只读，请先复制 / This scenario is read-only: duplicate it to edit";
+const READ_ONLY = {zh: "此情景只读，请先复制", en: "This scenario is read-only: duplicate it to edit"};
 
 /**
  * A spreadsheet-like input for `view()`: rows by typed columns plus locked computed columns.
  * @example const rows = view(ScenarioGrid(baseline.rows, {columns: [{key: "urban", label: "城镇增速", kind: "percent"}], label: "基线 Baseline"}))
  */
 export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: ScenarioGridOptions<R>): ScenarioGridElement<R> {
-  const {columns, lockedColumns = [], label = "情景 Scenario", width, rowKey = "year", rowHeader = "年份 Year"} = options;
+  const {columns, lockedColumns = [], width, rowKey = "year"} = options;
+  const label = options.label ?? t({zh: "情景", en: "Scenario"});
+  const rowHeader = options.rowHeader ?? t({zh: "年份", en: "Year"});
   let readOnly: boolean | string = options.readOnly ?? false;
   let rows: R[] = [...initial];
   let history: History = emptyHistory();
@@ -56,9 +61,11 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   let messages: string[] = [];
   let editing: {cell: Cell; input: HTMLInputElement; caret: boolean; original: string} | null = null;
   let dragging = false;
+  // While the fill handle is dragged: the selection it started from.
+  let filling: Bounds | null = null;
   const nCols = columns.length + lockedColumns.length;
   const size = () => ({rows: rows.length, cols: nCols});
-  const rowName = (row: GridRow) => String(row[rowKey]);
+  const rowName = (row: GridRow) => (options.rowName ? options.rowName(row as R) : String(row[rowKey]));
 
   const root = document.createElement("div") as unknown as ScenarioGridElement<R>;
   root.className = "scenario-grid";
@@ -86,7 +93,12 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   }
   const tbody = table.createTBody();
   let cells: HTMLTableCellElement[][] = [];
-  root.append(style, table, message);
+  // The fill handle, as in Excel and WPS: drag the square at the selection's corner to copy or continue a series.
+  const handle = document.createElement("div");
+  handle.className = "fill-handle";
+  handle.title = t({zh: "拖动以填充", en: "Drag to fill"});
+  handle.setAttribute("aria-hidden", "true");
+  root.append(style, table, handle, message);
 
   function build() {
     tbody.replaceChildren();
@@ -145,9 +157,20 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
         if (td.classList.contains("active") !== active) td.classList.toggle("active", active);
       })
     );
+    placeHandle(b);
     if (table.getAttribute("aria-readonly") !== String(Boolean(readOnly))) table.setAttribute("aria-readonly", String(Boolean(readOnly)));
     setText(message, messages.join("\n"));
     if (message.hidden !== (messages.length === 0)) message.hidden = messages.length === 0;
+  }
+
+  function placeHandle(b: Bounds) {
+    const td = cells[b.bottom]?.[b.right];
+    const show = Boolean(td) && b.right < columns.length && !editing && !readOnly;
+    handle.hidden = !show;
+    if (!show) return;
+    // A cell's offsets are relative to its table; the handle is positioned in the grid's box.
+    handle.style.left = `${table.offsetLeft + td.offsetLeft + td.offsetWidth - 4}px`;
+    handle.style.top = `${table.offsetTop + td.offsetTop + td.offsetHeight - 4}px`;
   }
 
   function setText(node: HTMLElement, value: string) {
@@ -164,7 +187,7 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   function commit(changes: Change[], errors: string[], {recordIt = true, attempted = changes.length > 0} = {}) {
     messages = errors;
     if (readOnly && attempted) {
-      messages = [typeof readOnly === "string" ? readOnly : READ_ONLY];
+      messages = [typeof readOnly === "string" ? readOnly : t(READ_ONLY)];
       render();
       return;
     }
@@ -182,7 +205,7 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   }
 
   function lockedMessage(c: number) {
-    return `${lockedColumns[c - columns.length].label}: 计算列只读 / computed column, read-only`;
+    return `${lockedColumns[c - columns.length].label}: ${t({zh: "计算列只读", en: "computed column, read-only"})}`;
   }
 
   function startEdit(initial: string | null, caret: boolean) {
@@ -334,9 +357,35 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   });
   table.addEventListener("mouseover", (e) => {
     const cell = cellOf(e.target);
-    if (dragging && cell && e.buttons === 1) select({anchor: range.anchor, focus: cell});
+    if (!cell || e.buttons !== 1) return;
+    if (filling) select(fillTarget(filling, cell), false);
+    else if (dragging) select({anchor: range.anchor, focus: cell});
   });
   table.addEventListener("mouseup", () => (dragging = false));
+  handle.addEventListener("mousedown", (e) => {
+    e.preventDefault();
+    e.stopPropagation();
+    filling = bounds(range);
+    const end = () => {
+      document.removeEventListener("mouseup", end);
+      const source = filling!;
+      filling = null;
+      const target = bounds(range);
+      const {changes, errors} = fillHandleChanges(rows, columns, source, target, {rowName, format: formatCell});
+      commit(changes, errors, {attempted: true});
+      cells[range.focus.row]?.[range.focus.col]?.focus();
+    };
+    document.addEventListener("mouseup", end);
+  });
+
+  // The drag extends the selection down (or across) from the source, whichever way the pointer went further.
+  function fillTarget(source: Bounds, cell: Cell): Range {
+    const down = cell.row - source.bottom;
+    const across = Math.min(cell.col, columns.length - 1) - source.right;
+    const bottom = down > 0 && down >= across ? cell.row : source.bottom;
+    const right = across > 0 && across > down ? Math.min(cell.col, columns.length - 1) : source.right;
+    return {anchor: {row: source.top, col: source.left}, focus: {row: bottom, col: right}};
+  }
   table.addEventListener("dblclick", (e) => {
     const cell = cellOf(e.target);
     if (cell && !editing) {

@@ -1,162 +1,186 @@
-// Named scenarios around one ScenarioGrid: pick, create, duplicate, rename, delete, choose up to three to compare,
-// persist in localStorage, share in the URL hash, export and import JSON or CSV. State changes go through the
-// model's pure functions (components/model/scenarioState.ts); this module only wires them to the DOM.
+// The scenario panel of any scenario model: a toolbar of named scenarios, the grid of the active one (editable
+// columns from the model, locked columns from its projection), "same value in every row", compare choices, the share
+// link and JSON/CSV files. State changes go through the pure functions of components/scenario/; this module only wires
+// them to the DOM. Nothing here names a model's quantities: a notebook passes its model and data.
 import {ScenarioGrid, type LockedColumn, type ScenarioGridElement} from "./ScenarioGrid.js";
 import {fillBlanks} from "./grid/blanks.js";
-import type {ColumnSpec} from "./model/cells.js";
-import type {GrowthRow} from "./model/assumptions.js";
+import {t} from "./i18n.js";
+import {formatterFor} from "./format.js";
+import {gridColumns, projector, type ScenarioModel, type ScenarioRow} from "./scenario/model.js";
 import {
   BASELINE_ID,
+  LIMITS,
   createScenario,
   deleteScenario,
   duplicateScenario,
+  forkBaseline,
   initialSet,
   renameScenario,
+  rowShape,
   setActive,
   setCompare,
   updateRows,
-  validateState,
-  LIMITS,
+  validateSet,
+  withBaseline,
+  type RowShape,
   type ScenarioSet,
   type StateResult
-} from "./model/scenarioState.js";
-import {decodeShare, encodeShare, exportCsv, exportJson, importCsv, importJson} from "./model/shareState.js";
-
-/** A grid row while editing: a cleared cell is null until the blank is filled from the year above. */
-export type EditRow = {year: number; urban: number | null; rural: number | null};
+} from "./scenario/scenarioSet.js";
+import {decodeShare, encodeShare, exportCsv, exportJson, importCsv, importJson, withShareEntry} from "./scenario/share.js";
+import {ConstantColumns} from "./ConstantColumns.js";
 
 export interface ScenarioManagerOptions {
-  /** the read-only baseline derived from the data, and the rule that made it */
-  baseline: {rows: GrowthRow[]; rule: string};
-  columns: readonly ColumnSpec[];
-  lockedColumns?: readonly LockedColumn<EditRow>[];
   width?: number;
-  /** localStorage key; null turns persistence off */
-  storageKey?: string | null;
+  /** where scenarios are saved (default: the page's localStorage under "yearbook-scenarios:<model id>"); null: nowhere */
+  storage?: Storage | null;
   /** read the hash from, and write it to, this window's location (default: the page's) */
   window?: Window;
 }
 
-/** The manager element: `value` is the ScenarioSet; an `input` event follows every change to it. */
-export interface ScenarioManagerElement extends HTMLDivElement {
+/** The panel element: `value` is the ScenarioSet; an `input` event follows every change to it. */
+export interface ScenarioManagerElement<D = unknown> extends HTMLDivElement {
   value: ScenarioSet;
-  readonly grid: ScenarioGridElement<EditRow>;
-  /** the message shown about loading, sharing or importing ("" when none) */
+  readonly model: ScenarioModel<D>;
+  readonly shape: RowShape;
+  readonly grid: ScenarioGridElement<ScenarioRow>;
+  /** the message shown about loading, forking, sharing or importing ("" when none) */
   readonly notice: string;
-  /** puts rows into the active scenario, or into a new one when the baseline is active */
-  applyRows(rows: readonly GrowthRow[], name?: string): void;
+  /** puts rows into the active scenario, or into a new one (named `name`) when the baseline is active */
+  applyRows(rows: readonly ScenarioRow[], name?: string): void;
 }
 
-const BASELINE_NOTE = "基线只读：按“复制”编辑副本 / The baseline is read-only: press Duplicate to edit a copy";
-
 /**
- * The scenarios panel for `view()`: a toolbar, the grid of the active scenario, compare choices, share and files.
- * @example const set = view(ScenarioManager({baseline: baselineGrowth(history), columns}))
+ * The scenarios panel for `view()`.
+ * @example const scenarios = view(ScenarioManager(farmlandModel, data))
  */
-export function ScenarioManager(options: ScenarioManagerOptions): ScenarioManagerElement {
-  const {baseline, columns, lockedColumns = [], width, storageKey = "yearbook-scenarios:income-gap"} = options;
+export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: ScenarioManagerOptions = {}): ScenarioManagerElement<D> {
   const win = options.window ?? window;
-  const keys = columns.map((c) => c.key);
+  const storageKey = `yearbook-scenarios:${model.id}`;
+  const storage = options.storage === undefined ? pageStorage(win) : options.storage;
+  const baseline = model.baseline(data);
+  const shape = rowShape(model, baseline.rows);
+  const fresh = () => initialSet(shape, baseline.rows);
+  const columns = gridColumns(model);
+  const keys = model.columns.map((c) => c.key);
+  const project = projector(model, data);
   let notice = "";
   let set = loadInitial();
 
-  const root = document.createElement("div") as unknown as ScenarioManagerElement;
+  const root = document.createElement("div") as unknown as ScenarioManagerElement<D>;
   root.className = "scenario-manager";
-  const noticeBox = el("div", {class: "scenario-notice", role: "alert"});
-  const picker = el("select", {"aria-label": "当前情景 Active scenario", id: "scenario-picker"}) as HTMLSelectElement;
-  const nameBox = el("input", {type: "text", "aria-label": "情景名称 Scenario name", maxlength: String(LIMITS.maxName)}) as HTMLInputElement;
+  root.dataset.model = model.id;
+  const noticeBox = el("div", {class: "scenario-notice", role: "status", "aria-live": "polite"});
+  const picker = el("select", {"aria-label": t({zh: "当前情景", en: "Active scenario"}), class: "scenario-picker"}) as HTMLSelectElement;
+  const nameBox = el("input", {type: "text", "aria-label": t({zh: "情景名称", en: "Scenario name"}), maxlength: String(LIMITS.maxName), class: "scenario-name"}) as HTMLInputElement;
   const button = (text: string, action: string, onClick: () => void) => {
     const b = el("button", {type: "button", "data-action": action}, text) as HTMLButtonElement;
     b.addEventListener("click", onClick);
     return b;
   };
-  const newButton = button("新建 New", "new", () => change(() => createScenario(set), true));
-  const duplicateButton = button("复制 Duplicate", "duplicate", () => change(() => duplicateScenario(set, set.activeId), true));
-  const deleteButton = button("删除 Delete", "delete", () => change(() => deleteScenario(set, set.activeId), true));
+  const newButton = button(t({zh: "新建", en: "New"}), "new", () => change(() => createScenario(set, shape), true));
+  const duplicateButton = button(t({zh: "复制", en: "Duplicate"}), "duplicate", () => change(() => duplicateScenario(set, shape, set.activeId), true));
+  const deleteButton = button(t({zh: "删除", en: "Delete"}), "delete", () => change(() => deleteScenario(set, set.activeId), true));
   const rule = el("p", {class: "scenario-rule"});
   const toolbar = el("div", {class: "scenario-toolbar"});
-  toolbar.append(label("情景 Scenario ", picker), label(" 名称 Name ", nameBox), newButton, duplicateButton, deleteButton);
-  const grid = ScenarioGrid<EditRow>(activeScenario().rows, {columns, lockedColumns, width, label: gridLabel()});
+  toolbar.append(label(t({zh: "情景 ", en: "Scenario "}), picker), label(t({zh: " 名称 ", en: " Name "}), nameBox), newButton, duplicateButton, deleteButton);
+  const grid = ScenarioGrid<ScenarioRow>(activeScenario().rows, {
+    columns,
+    lockedColumns: lockedColumns(),
+    width: options.width,
+    label: gridLabel(),
+    rowKey: model.rowKey.key,
+    rowHeader: t(model.rowKey.label),
+    rowName: model.rowName ? (row) => model.rowName!(row[model.rowKey.key] as string | number, data) : undefined
+  });
+  const constants = ConstantColumns(model, {values: constantValues()});
+  const constantsBox = el("details", {class: "scenario-constants"});
+  constantsBox.append(el("summary", {}, t({zh: "所有行同一数值", en: "Same value in every row"})), constants);
   const compareBox = el("fieldset", {class: "scenario-compare"});
   const shareBox = el("div", {class: "scenario-share"});
-  const shareUrl = el("input", {type: "text", readonly: "", "aria-label": "分享链接 Share link", class: "share-url"}) as HTMLInputElement;
-  const fileInput = el("input", {type: "file", accept: ".json,.csv,application/json,text/csv", "aria-label": "导入 Import JSON or CSV"}) as HTMLInputElement;
+  const shareUrl = el("input", {type: "text", readonly: "", "aria-label": t({zh: "分享链接", en: "Share link"}), class: "share-url"}) as HTMLInputElement;
+  const fileInput = el("input", {type: "file", accept: ".json,.csv,application/json,text/csv", "aria-label": t({zh: "导入 JSON 或 CSV", en: "Import JSON or CSV"})}) as HTMLInputElement;
   shareBox.append(
-    label("分享链接 Share link ", shareUrl),
-    button("复制链接 Copy link", "copy-link", () => void win.navigator.clipboard?.writeText(shareUrl.value).catch(() => shareUrl.select())),
-    button("导出 JSON", "export-json", () => download("scenarios.json", exportJson(set), "application/json")),
-    button("导出 CSV", "export-csv", () => download("scenarios.csv", exportCsv(set), "text/csv")),
-    label(" 导入 Import ", fileInput)
+    label(t({zh: "分享链接 ", en: "Share link "}), shareUrl),
+    button(t({zh: "复制链接", en: "Copy link"}), "copy-link", () => void win.navigator.clipboard?.writeText(shareUrl.value).catch(() => shareUrl.select())),
+    button(t({zh: "导出 JSON", en: "Export JSON"}), "export-json", () => download(`${model.id}-scenarios.json`, exportJson(set, model), "application/json")),
+    button(t({zh: "导出 CSV", en: "Export CSV"}), "export-csv", () => download(`${model.id}-scenarios.csv`, "\ufeff" + exportCsv(set, model), "text/csv")),
+    label(t({zh: " 导入 ", en: " Import "}), fileInput)
   );
-  root.append(noticeBox, toolbar, rule, grid, compareBox, shareBox);
+  root.append(toolbar, noticeBox, rule, grid, constantsBox, compareBox, shareBox);
 
   // Inner controls fire their own input events; only the manager's (and the grid's, after it is applied) reach view().
-  for (const part of [toolbar, compareBox, shareBox]) part.addEventListener("input", (e) => e.stopPropagation());
+  for (const part of [toolbar, compareBox, shareBox, constantsBox]) part.addEventListener("input", (e) => e.stopPropagation());
   picker.addEventListener("change", () => change(() => setActive(set, picker.value), true));
   nameBox.addEventListener("change", () => change(() => renameScenario(set, set.activeId, nameBox.value)));
   compareBox.addEventListener("change", () => {
     const ids = [...compareBox.querySelectorAll<HTMLInputElement>("input:checked")].map((i) => i.value);
     change(() => setCompare(set, ids));
   });
+  constants.addEventListener("input", () => {
+    const values = constants.value;
+    const rows = activeScenario().rows.map((r) => ({...r, ...values}));
+    root.applyRows(rows, t({zh: "常数情景", en: "Constant values"}));
+  });
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
     if (!file) return;
     const text = await file.text();
-    const result: StateResult = /\.csv$/i.test(file.name)
-      ? importCsv(text, {baseline: set.scenarios.find((s) => s.id === BASELINE_ID)})
-      : importJson(text);
     fileInput.value = "";
+    const result: StateResult = /\.csv$/i.test(file.name)
+      ? importCsv(text, model, shape, {baseline: set.scenarios.find((s) => s.id === BASELINE_ID)})
+      : importJson(text, model, shape);
     if (!result.ok) return showNotice(`${file.name}: ${result.error}`);
-    set = withBaseline(result.state);
-    notice = `已导入 ${file.name} / imported ${file.name}`;
+    set = withBaseline(result.state, fresh());
+    notice = t({zh: `已导入 ${file.name}`, en: `Imported ${file.name}`});
     refresh(true);
+    persist();
     emit();
   });
   // The grid's own input event bubbles on to view() after the rows are stored here (target phase runs first).
   grid.addEventListener("input", () => {
     const scenario = activeScenario();
-    const {rows} = fillBlanks(grid.value, keys, {fallback: scenario.rows});
+    const {rows} = fillBlanks(grid.value, keys, {fallback: scenario.rows, rowKey: model.rowKey.key});
     try {
-      set = updateRows(set, scenario.id, rows as GrowthRow[]);
-      notice = "";
+      if (scenario.readonly) {
+        // Analysts type first: an edit of the baseline becomes a new scenario instead of being refused.
+        set = forkBaseline(set, shape, rows);
+        const created = activeScenario().name;
+        notice = t({zh: `已用你的修改新建“${created}”，基线保持不变`, en: `Created “${created}” from your edit; the baseline is unchanged`});
+      } else {
+        set = updateRows(set, shape, scenario.id, rows);
+        notice = "";
+      }
     } catch (error) {
       notice = (error as Error).message;
     }
     refresh(false);
+    persist();
   });
 
   function loadInitial(): ScenarioSet {
-    const fresh = initialSet(baseline.rows);
-    const hash = win.location.hash;
-    if (hash && hash !== "#") {
-      const result = safely(() => decodeShare(hash));
-      if (result.ok) return withBaseline(result.state);
-      notice = `分享链接无法读取，已显示基线 / The shared link could not be read, showing the baseline. ${result.error}`;
-      return fresh;
+    const linked = decodeShare(win.location.hash, model, shape);
+    if (linked) {
+      if (linked.ok) {
+        notice = t({zh: "已打开链接中的情景", en: "Opened the scenarios in the link"});
+        return withBaseline(linked.state, fresh());
+      }
+      // A bad link shows the baseline and is never saved: storage keeps what it had.
+      notice = `${linked.error}. ${t({zh: "已显示基线", en: "Showing the baseline"})}`;
+      return fresh();
     }
-    if (storageKey) {
-      const stored = safely(() => {
-        const text = win.localStorage.getItem(storageKey);
-        return text === null ? ({ok: true, state: fresh} as StateResult) : validateState(JSON.parse(text));
-      });
-      if (stored.ok) return withBaseline(stored.state);
-      notice = `本地保存的情景无法读取，已显示基线 / Saved scenarios could not be read, showing the baseline. ${stored.error}`;
-    }
-    return fresh;
+    const stored = readStored();
+    if (stored?.ok) return withBaseline(stored.state, fresh());
+    if (stored) notice = `${t({zh: "本地保存的情景无法读取，已显示基线", en: "Saved scenarios could not be read, showing the baseline"})}: ${stored.error}`;
+    return fresh();
   }
 
-  // The baseline always comes from the data on this page, whatever a link or file says it was.
-  function withBaseline(state: ScenarioSet): ScenarioSet {
-    const base = initialSet(baseline.rows).scenarios[0];
-    const others = state.scenarios.filter((s) => s.id !== BASELINE_ID && !s.readonly);
-    const ids = new Set([BASELINE_ID, ...others.map((s) => s.id)]);
-    const compare = state.compare.filter((id) => ids.has(id));
-    return {
-      version: 1,
-      activeId: ids.has(state.activeId) ? state.activeId : BASELINE_ID,
-      scenarios: [base, ...others],
-      compare: compare.length ? compare : [BASELINE_ID]
-    };
+  function readStored(): StateResult | null {
+    try {
+      const text = storage?.getItem(storageKey) ?? null;
+      return text === null ? null : validateSet(JSON.parse(text), shape);
+    } catch (error) {
+      return {ok: false, error: (error as Error).message};
+    }
   }
 
   function activeScenario() {
@@ -164,7 +188,31 @@ export function ScenarioManager(options: ScenarioManagerOptions): ScenarioManage
   }
 
   function gridLabel() {
-    return `情景 Scenario: ${activeScenario().name}`;
+    return `${t(model.title)}: ${activeScenario().name}`;
+  }
+
+  function lockedColumns(): LockedColumn<ScenarioRow>[] {
+    // Blanks (cleared cells) are filled as the manager fills them, so the locked cells show what will be stored.
+    const filled = new WeakMap<readonly ScenarioRow[], readonly ScenarioRow[]>();
+    const rowsFor = (rows: readonly ScenarioRow[]) => {
+      let out = filled.get(rows);
+      if (!out) filled.set(rows, (out = fillBlanks(rows, keys, {fallback: activeScenario().rows, rowKey: model.rowKey.key}).rows));
+      return out;
+    };
+    return (model.locked ?? []).map((spec) => {
+      const format = formatterFor(spec.format, {digits: spec.digits});
+      return {
+        key: spec.key,
+        label: `${t(spec.label)} 🔒`,
+        compute: (_row, i, rows) => project(rowsFor(rows)).locked[spec.key]?.[i] ?? null,
+        format: (v: number) => format(v)
+      };
+    });
+  }
+
+  function constantValues(): Record<string, number> {
+    const first = activeScenario().rows[0] ?? {};
+    return Object.fromEntries(keys.map((k) => [k, first[k] as number]));
   }
 
   function change(update: () => ScenarioSet, reloadGrid = false) {
@@ -175,6 +223,7 @@ export function ScenarioManager(options: ScenarioManagerOptions): ScenarioManage
       return showNotice((error as Error).message);
     }
     refresh(reloadGrid);
+    persist();
     emit();
   }
 
@@ -190,35 +239,44 @@ export function ScenarioManager(options: ScenarioManagerOptions): ScenarioManage
 
   function refresh(reloadGrid: boolean) {
     const active = activeScenario();
-    picker.replaceChildren(...set.scenarios.map((s) => el("option", {value: s.id}, s.readonly ? `${s.name} (只读 read-only)` : s.name)));
+    const readOnly = t({zh: "（只读）", en: " (read-only)"});
+    picker.replaceChildren(...set.scenarios.map((s) => el("option", {value: s.id}, s.readonly ? `${s.name}${readOnly}` : s.name)));
     picker.value = active.id;
     nameBox.value = active.name;
     nameBox.disabled = Boolean(active.readonly);
     deleteButton.disabled = Boolean(active.readonly);
     newButton.disabled = duplicateButton.disabled = set.scenarios.length >= LIMITS.maxScenarios;
-    rule.textContent = baseline.rule;
+    rule.textContent = t(baseline.rule) + (active.readonly ? ` ${t({zh: "基线只读：直接输入即可新建情景。", en: "The baseline is read-only: type in the grid to start a scenario from it."})}` : "");
     if (reloadGrid) grid.value = active.rows;
-    grid.readOnly = active.readonly ? BASELINE_NOTE : false;
     grid.label = gridLabel();
+    constants.value = constantValues();
     compareBox.replaceChildren(
-      el("legend", {}, `比较（最多 ${LIMITS.maxCompare} 个）Compare (up to ${LIMITS.maxCompare})`),
+      el("legend", {}, t({zh: `比较（最多 ${LIMITS.maxCompare} 个）`, en: `Compare (up to ${LIMITS.maxCompare})`})),
       ...set.scenarios.map((s) => {
-        const box = el("input", {type: "checkbox", value: s.id, name: "compare"}) as HTMLInputElement;
+        const box = el("input", {type: "checkbox", value: s.id, name: `compare-${model.id}`}) as HTMLInputElement;
         box.checked = set.compare.includes(s.id);
         box.disabled = !box.checked && set.compare.length >= LIMITS.maxCompare;
         return label("", box, ` ${s.name} `);
       })
     );
     showNotice(notice);
-    persist();
+    shareUrl.value = shareLink();
   }
 
+  function shareLink(): string {
+    const entry = safely(() => encodeShare(set, model));
+    if (typeof entry !== "string") return win.location.href;
+    const {origin, pathname, search, hash} = win.location;
+    return `${origin === "null" ? "" : origin}${pathname}${search}${withShareEntry(hash, model, entry)}`;
+  }
+
+  // Only after a change: opening a page (with or without a link) never overwrites what was saved.
   function persist() {
-    if (storageKey) safely(() => win.localStorage.setItem(storageKey, JSON.stringify(set)));
-    const hash = safely(() => encodeShare(set));
-    if (typeof hash === "string") {
-      const url = `${win.location.pathname}${win.location.search}#${hash.replace(/^#/, "")}`;
-      safely(() => win.history.replaceState(win.history.state, "", url));
+    if (storage) safely(() => storage.setItem(storageKey, JSON.stringify(set)));
+    const entry = safely(() => encodeShare(set, model));
+    if (typeof entry === "string") {
+      const {pathname, search, hash} = win.location;
+      safely(() => win.history.replaceState(win.history.state, "", `${pathname}${search}${withShareEntry(hash, model, entry)}`));
       shareUrl.value = win.location.href;
     }
   }
@@ -235,24 +293,34 @@ export function ScenarioManager(options: ScenarioManagerOptions): ScenarioManage
   Object.defineProperty(root, "value", {
     get: () => set,
     set(next: ScenarioSet) {
-      const result = validateState(next);
+      const result = validateSet(next, shape);
       if (!result.ok) return showNotice(result.error);
-      set = withBaseline(result.state);
+      set = withBaseline(result.state, fresh());
       refresh(true);
     }
   });
+  Object.defineProperty(root, "model", {get: () => model});
+  Object.defineProperty(root, "shape", {get: () => shape});
   Object.defineProperty(root, "grid", {get: () => grid});
   Object.defineProperty(root, "notice", {get: () => notice});
-  root.applyRows = (rows, name = "常数增速 Constant growth") => {
+  root.applyRows = (rows, name) => {
     const active = activeScenario();
-    change(() => (active.readonly ? createScenario(set, {name, rows}) : updateRows(set, active.id, rows)), true);
+    change(() => (active.readonly ? createScenario(set, shape, {name, rows}) : updateRows(set, shape, active.id, rows)), true);
   };
   refresh(false);
   return root;
 }
 
+function pageStorage(win: Window): Storage | null {
+  try {
+    return win.localStorage;
+  } catch {
+    return null; // storage disabled by the browser: scenarios live in the link only
+  }
+}
+
 // Never throw from storage, history or a decoder: a browser may refuse storage, and bad input must become a message.
-function safely<T>(f: () => T): T | {ok: false; error: string} {
+function safely<T>(f: () => T): T | {ok: false; error: string} | null {
   try {
     return f();
   } catch (error) {

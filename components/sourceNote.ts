@@ -1,4 +1,6 @@
 import {html} from "htl";
+import {t, type Text} from "./i18n.js";
+import {formatNumber} from "./format.js";
 
 /** The parts of a loader manifest a reader needs to judge a figure's origin. */
 export interface ManifestSummary {
@@ -9,15 +11,19 @@ export interface ManifestSummary {
   generatedAt: string;
 }
 
+const NBS: Text = {zh: "国家统计局", en: "National Bureau of Statistics of China"};
+
 /**
- * A footnote naming where a figure's data came from: the publisher, the bundled file, its hash and when the
- * loader ran. Pages put one under every chart or table.
- * @example sourceNote(manifest, {publisher: "国家统计局 National Bureau of Statistics"})
+ * A footnote naming where a section's figures came from: the publisher, the bundled file, its hash and when the
+ * loader ran. Pages put one per section (and another only where a chart uses another source).
+ * @example sourceNote(manifest, {publisher: {zh: "国家统计局", en: "National Bureau of Statistics"}})
  */
-export function sourceNote(manifest: ManifestSummary, {publisher = "国家统计局 National Bureau of Statistics of China"} = {}) {
+export function sourceNote(manifest: ManifestSummary, {publisher = NBS}: {publisher?: Text} = {}) {
   return html`<p class="source-note" data-source=${manifest.dataset}>
-    来源 Source: ${publisher}. File <code>${manifest.source.file}</code> (sha256 ${manifest.source.sha256.slice(0, 12)}…,
-    ${manifest.rows} rows, ${manifest.missing} missing), loaded ${manifest.generatedAt.slice(0, 16).replace("T", " ")} UTC.
+    ${t({zh: "来源", en: "Source"})}: ${t(publisher)}. ${t({zh: "文件", en: "File"})} <code>${manifest.source.file}</code>
+    (sha256 ${manifest.source.sha256.slice(0, 12)}…, ${formatNumber(manifest.rows)} ${t({zh: "行", en: "rows"})},
+    ${formatNumber(manifest.missing)} ${t({zh: "缺失", en: "missing"})}), ${t({zh: "载入于", en: "loaded"})}
+    ${manifest.generatedAt.slice(0, 16).replace("T", " ")} UTC.
     ${manifest.source.notes ? html`<br />${manifest.source.notes}` : ""}
   </p>`;
 }

@@ -69,7 +69,7 @@ export const BUNDLED: BundledSpec[] = [
     file: "data/plan/plan_indicators.csv",
     options: {},
     notes:
-      "data/plan/SOURCES-indicators.md: indicators of the 十四五 new-urbanization plan from ministry bulletins and press releases; some values are bounds (超过) or derived (source_ref D*), see the notes"
+      "data/plan/SOURCES-indicators.md and SOURCES-indicators-additions.md (S56-S79): indicators of the 十四五 new-urbanization plan from ministry bulletins and press releases; some values are bounds (超过), approximate, derived (source_ref D*), placed in a year inferred from context, or proxies with their own ids, see the notes"
   },
   {
     id: "plan-targets",

@@ -1,4 +1,6 @@
 import * as Plot from "@observablehq/plot";
+import {t} from "../i18n.js";
+import {formatNumber} from "../format.js";
 
 /** One target's progress: baseline, latest observation and target in the target's own unit. */
 export interface ProgressRow {
@@ -14,25 +16,35 @@ export interface ProgressRow {
 
 /**
  * Progress from baseline (0%) to target (100%) for targets with all three values, so different units share one
- * axis; each bar is labelled with its own values. Beyond 100% the target has been passed.
+ * axis; each bar is labelled with its own values. A target passed is drawn to the target's edge and marked
+ * "exceeded" with its value written, so one bar far past 100% does not squeeze the others.
  * @example progressChart([{label: "农村自来水普及率", unit: "%", baseline: 83, latest: 96, latestYear: 2025, target: 88}], {width: 640})
  */
 export function progressChart(rows: readonly ProgressRow[], {width = 640, barHeight = 46} = {}) {
-  const data = rows.map((d) => ({...d, share: (100 * (d.latest - d.baseline)) / (d.target - d.baseline)}));
-  const max = Math.max(110, ...data.map((d) => d.share + 10));
+  const data = rows.map((d) => {
+    const share = (100 * (d.latest - d.baseline)) / (d.target - d.baseline);
+    return {...d, share, drawn: Math.max(Math.min(share, 100), Math.min(0, share)), exceeded: share > 100};
+  });
+  const exceeded = t({zh: "已超过目标", en: "exceeded"});
+  const targetWord = t({zh: "目标", en: "target"});
+  // Up to two decimals, as the figures were printed (87.5, not 87.50).
+  const n = (v: number) => formatNumber(v, {digits: 2, trim: true});
   return Plot.plot({
     width,
     height: 50 + barHeight * Math.max(1, data.length),
     marginLeft: 10,
+    marginRight: 20,
     x: {
-      label: "基期→目标进度 Progress from baseline to target (%)",
-      domain: [Math.min(0, ...data.map((d) => d.share)), max],
+      label: t({zh: "基期→目标进度 (%)", en: "Progress from baseline to target (%)"}),
+      domain: [Math.min(0, ...data.map((d) => d.drawn)), 110],
       grid: true
     },
     // Wide padding leaves room for each bar's label above it, since the labels are too long for a y axis.
     y: {axis: null, domain: data.map((d) => d.label), padding: 0.6},
     marks: [
-      Plot.barX(data, {y: "label", x1: 0, x2: "share", fill: (d) => (d.share >= 100 ? "#27ae60" : "#e67e22")}),
+      Plot.barX(data, {y: "label", x1: 0, x2: "drawn", fill: (d) => (d.share >= 100 ? "#1e8449" : "#b9770e")}),
+      // A passed target ends in an arrow at the target's edge: the bar is cut there, not drawn to scale.
+      Plot.text(data.filter((d) => d.exceeded), {y: "label", x: 100, text: () => "▶", textAnchor: "start", dx: 2, fill: "#1e8449"}),
       Plot.ruleX([100], {stroke: "#c0392b", strokeDasharray: "4,3"}),
       Plot.ruleX([0]),
       Plot.text(data, {
@@ -41,7 +53,9 @@ export function progressChart(rows: readonly ProgressRow[], {width = 640, barHei
         dy: -barHeight * 0.2 - 8,
         textAnchor: "start",
         text: (d) =>
-          `${d.label}: ${d.baseline} → ${d.lowerBound ? "≥ " : ""}${d.latest} (${d.latestYear}) / 目标 ${d.target} ${d.unit} · ${Math.round(d.share)}%`
+          `${d.label}: ${n(d.baseline)} → ${d.lowerBound ? "≥ " : ""}${n(d.latest)} (${d.latestYear}) / ${targetWord} ${n(d.target)} ${d.unit} · ${
+            d.exceeded ? `${exceeded} (${Math.round(d.share)}%)` : `${Math.round(d.share)}%`
+          }`
       })
     ]
   });

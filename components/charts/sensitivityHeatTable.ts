@@ -1,27 +1,41 @@
 import {html} from "htl";
-import type {SensitivityTable} from "../model/sensitivity.js";
+import {t, type Text} from "../i18n.js";
+import {formatterFor} from "../format.js";
+import type {SensitivityGrid} from "../scenario/analysis.js";
 
 /**
- * The sensitivity grid as an HTML table with a colour scale: rows urban growth, columns rural growth, cells the
- * output (e.g. the 2035 ratio); cells at or below `target` are marked. Text stays readable without colour.
- * @example sensitivityHeatTable(sensitivityTable(start, [0.04, 0.05], [0.06, 0.07], 2035), {target: 2})
+ * A sensitivity grid as an HTML table with a colour scale: rows one column's values, columns the other's, cells the
+ * output; cells that meet the target are bold and ticked, so the table reads without colour.
+ * @example sensitivityHeatTable(grid, {xLabel: "农村增速", yLabel: "城镇增速", valueFormat: "ratio", target: {value: 2, direction: "<="}})
  */
 export function sensitivityHeatTable(
-  table: SensitivityTable,
-  {width, target, digits = 2}: {width?: number; target?: number; digits?: number} = {}
+  grid: SensitivityGrid,
+  {
+    width,
+    xLabel,
+    yLabel,
+    caption,
+    axisFormat = "percent",
+    valueFormat = "number",
+    digits = 2,
+    target
+  }: {width?: number; xLabel: Text; yLabel: Text; caption?: Text; axisFormat?: string; valueFormat?: string; digits?: number; target?: {value: number; direction: ">=" | "<="}}
 ): HTMLTableElement {
-  const values = table.cells.flat();
+  const values = grid.cells.flat().filter((v): v is number => v !== null);
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
-  // Sequential orange: high ratios (a wider gap) are darker.
+  const axis = formatterFor(axisFormat, {digits: 1});
+  const value = formatterFor(valueFormat, {digits});
   const shade = (v: number) => `color-mix(in srgb, #e67e22 ${hi > lo ? Math.round(((v - lo) / (hi - lo)) * 70) + 5 : 20}%, transparent)`;
-  return html`<table class="sensitivity-table" style=${width ? `max-width: ${width}px` : ""} aria-label=${`${table.year} 收入比敏感性 / ${table.year} ratio sensitivity`}>
-    <thead><tr><th scope="col">城镇 Urban ↓ · 农村 Rural →</th>${table.ruralRates.map((r) => html`<th scope="col">${pct(r)}</th>`)}</tr></thead>
-    <tbody>${table.urbanRates.map(
-      (u, i) => html`<tr><th scope="row">${pct(u)}</th>${table.cells[i].map((v) => {
-        const met = target !== undefined && v <= target;
-        return html`<td style=${`background: ${shade(v)}; text-align: right; white-space: nowrap; ${met ? "font-weight: 700;" : ""}`} data-met=${met ? "true" : "false"}>${v.toFixed(digits)}${met ? " ✓" : ""}</td>`;
+  const meets = (v: number) => target !== undefined && (target.direction === "<=" ? v <= target.value : v >= target.value);
+  return html`<table class="sensitivity-table" style=${width ? `max-width: ${width}px` : ""}>
+    ${caption ? html`<caption>${t(caption)}</caption>` : ""}
+    <thead><tr><th scope="col">${t(yLabel)} ↓ · ${t(xLabel)} →</th>${grid.x.values.map((x) => html`<th scope="col">${axis(x)}</th>`)}</tr></thead>
+    <tbody>${grid.y.values.map(
+      (y, i) => html`<tr><th scope="row">${axis(y)}</th>${grid.cells[i].map((v) => {
+        if (v === null) return html`<td>—</td>`;
+        const met = meets(v);
+        return html`<td style=${`background: ${shade(v)}; text-align: right; white-space: nowrap; ${met ? "font-weight: 700;" : ""}`} data-met=${met ? "true" : "false"}>${value(v)}${met ? " ✓" : ""}</td>`;
       })}</tr>`
     )}</tbody>
   </table>` as HTMLTableElement;

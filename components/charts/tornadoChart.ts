@@ -1,5 +1,7 @@
 import * as Plot from "@observablehq/plot";
-import type {TornadoBar} from "../model/sensitivity.js";
+import type {TornadoBar} from "../scenario/analysis.js";
+import {t} from "../i18n.js";
+import {formatterFor} from "../format.js";
 
 /**
  * A tornado chart: for each parameter a bar from the output with it lowered to the output with it raised, around
@@ -8,8 +10,9 @@ import type {TornadoBar} from "../model/sensitivity.js";
  */
 export function tornadoChart(
   bars: readonly TornadoBar[],
-  {width = 640, height, label = "输出 Output", names = {} as Record<string, string>, delta = "±1 pt"}: {width?: number; height?: number; label?: string; names?: Record<string, string>; delta?: string} = {}
+  {width = 640, height, label = t({zh: "输出", en: "Output"}), names = {} as Record<string, string>, delta = "±1 pt", format = "number", digits = 3}: {width?: number; height?: number; label?: string; names?: Record<string, string>; delta?: string; format?: string; digits?: number} = {}
 ) {
+  const f = formatterFor(format, {digits});
   const rows = bars.map((b) => ({...b, name: names[b.parameter] ?? b.parameter, lo: Math.min(b.low, b.high), hi: Math.max(b.low, b.high)}));
   const base = bars[0]?.base;
   // Room on both sides for the value labels, so they never run into the parameter names.
@@ -25,8 +28,8 @@ export function tornadoChart(
     y: {label: null, domain: rows.map((r) => r.name)},
     marks: [
       Plot.barX(rows, {y: "name", x1: "lo", x2: "hi", fill: "#e67e22", fillOpacity: 0.8}),
-      Plot.text(rows, {y: "name", x: "lo", text: (d) => `${d.low <= d.high ? "−" : "+"} ${d.lo.toFixed(3)}`, textAnchor: "end", dx: -4}),
-      Plot.text(rows, {y: "name", x: "hi", text: (d) => `${d.low <= d.high ? "+" : "−"} ${d.hi.toFixed(3)}`, textAnchor: "start", dx: 4}),
+      Plot.text(rows, {y: "name", x: "lo", text: (d) => `${d.low <= d.high ? "−" : "+"} ${f(d.lo)}`, textAnchor: "end", dx: -4}),
+      Plot.text(rows, {y: "name", x: "hi", text: (d) => `${d.low <= d.high ? "+" : "−"} ${f(d.hi)}`, textAnchor: "start", dx: 4}),
       base === undefined ? null : Plot.ruleX([base], {stroke: "var(--theme-foreground)"})
     ]
   });

@@ -141,3 +141,69 @@ export function cellValue(value: unknown): CellValue {
 function cellName<C extends EditColumn>(rows: readonly GridRow[], row: number, column: C, rowName: (row: GridRow, index: number) => string) {
   return `${rowName(rows[row], row)} ${column.name ?? column.label}`;
 }
+
+/**
+ * Continues a run of values as Excel's fill handle does: one value (or any blank among them) repeats the run; two or
+ * more continue their linear trend (5, 5.5 → 6, 6.5). Results are rounded to 12 significant digits so a step of
+ * 0.005 stays 0.06, not 0.06000000000000001.
+ * @example fillSeries([5, 5.5], 2) // [6, 6.5]
+ */
+export function fillSeries(values: readonly CellValue[], count: number): CellValue[] {
+  const n = values.length;
+  if (n === 0 || count <= 0) return [];
+  if (n === 1 || values.some((v) => v === null)) return Array.from({length: count}, (_, i) => values[i % n]);
+  // Least-squares line through (i, value): for an even step it is that step exactly.
+  const mean = (n - 1) / 2;
+  const avg = (values as number[]).reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  values.forEach((v, i) => ((num += (i - mean) * ((v as number) - avg)), (den += (i - mean) ** 2)));
+  const slope = num / den;
+  return Array.from({length: count}, (_, k) => Number((avg + slope * (n + k - mean)).toPrecision(12)));
+}
+
+/**
+ * The fill handle: `source` is the selection, `target` the range it was dragged to (the same columns, more rows
+ * below; or the same rows, more columns to the right). Each column (or row) continues by `fillSeries`. Values
+ * outside a column's bounds come back as messages naming the cell as a paste's would (row by `rowName`, value by
+ * `format`, so a percent column says "60%", not 0.6).
+ * @example fillHandleChanges(rows, columns, {top: 0, left: 0, bottom: 1, right: 0}, {top: 0, left: 0, bottom: 3, right: 0})
+ */
+export function fillHandleChanges<C extends EditColumn & {min?: number; max?: number}>(
+  rows: readonly GridRow[],
+  columns: readonly C[],
+  source: Bounds,
+  target: Bounds,
+  {
+    rowName = (_row, index) => String(index + 1),
+    format = (value) => String(value)
+  }: {rowName?: (row: GridRow, index: number) => string; format?: (value: number, column: C) => string} = {}
+): EditResult {
+  const changes: Change[] = [];
+  const errors: string[] = [];
+  const put = (row: number, col: number, after: CellValue) => {
+    const column = columns[col];
+    if (!column || row < 0 || row >= rows.length) return;
+    if (after !== null && ((column.min !== undefined && after < column.min) || (column.max !== undefined && after > column.max))) {
+      errors.push(`${cellName(rows, row, column, rowName)}: ${format(after, column)} 超出范围 / out of range`);
+      return;
+    }
+    const before = cellValue(rows[row][column.key]);
+    if (!Object.is(before, after)) changes.push({row, key: column.key, before, after});
+  };
+  const lastCol = Math.min(source.right, columns.length - 1);
+  if (target.bottom > source.bottom) {
+    for (let col = source.left; col <= lastCol; col++) {
+      const run = [];
+      for (let row = source.top; row <= source.bottom; row++) run.push(cellValue(rows[row]?.[columns[col].key]));
+      fillSeries(run, target.bottom - source.bottom).forEach((v, i) => put(source.bottom + 1 + i, col, v));
+    }
+  } else if (target.right > source.right) {
+    for (let row = source.top; row <= source.bottom; row++) {
+      const run = [];
+      for (let col = source.left; col <= lastCol; col++) run.push(cellValue(rows[row]?.[columns[col].key]));
+      fillSeries(run, Math.min(target.right, columns.length - 1) - lastCol).forEach((v, i) => put(row, lastCol + 1 + i, v));
+    }
+  }
+  return {changes, errors};
+}

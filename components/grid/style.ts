@@ -3,7 +3,8 @@
 
 /** CSS for `.scenario-grid`: compact cells, a visible focus ring, a tint for the selected range and locked columns. */
 export const GRID_STYLE = `
-.scenario-grid { overflow-x: auto; }
+.scenario-grid { overflow-x: auto; position: relative; max-width: 100%; }
+.scenario-grid .fill-handle { position: absolute; width: 7px; height: 7px; background: var(--theme-foreground-focus, #3b5fc0); border: 1px solid var(--theme-background, #fff); cursor: crosshair; }
 .scenario-grid table { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; max-width: none; }
 .scenario-grid th, .scenario-grid td { border: 1px solid var(--theme-foreground-faintest, #ddd); padding: 2px 8px; height: 1.8em; vertical-align: middle; }
 .scenario-grid thead th { background: var(--theme-background-alt, #f6f6f6); text-align: left; font-weight: 600; }

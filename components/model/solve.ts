@@ -1,5 +1,3 @@
-import {maybeRate} from "./growth.js";
-import type {IncomeYear} from "./incomeProjection.js";
 import type {LevelPoint} from "./projectPath.js";
 
 /** A solver's answer: a number only when one was found within tolerance, otherwise the reason in words. */
@@ -47,34 +45,6 @@ export function bracketSolve(
     else hi = mid;
   }
   return {ok: false, reason: `no convergence within ${maxIterations} iterations`};
-}
-
-/**
- * The constant rural growth rate that, with constant urban growth `urbanGrowth`, brings the urban ÷ rural ratio to
- * `targetRatio` in `targetYear`. Solved numerically within `bounds`; for constant growth the closed form is
- * (1 + g_u) × (ratio_0 / target)^(1/n) − 1, which the tests check against.
- * @example solveRuralGrowthForRatio({year: 2024, urban: 54188, rural: 23119}, 0.05, 2.0, 2035) // {ok: true, x: ≈0.0654}
- */
-export function solveRuralGrowthForRatio(
-  start: IncomeYear,
-  urbanGrowth: number,
-  targetRatio: number,
-  targetYear: number,
-  bounds: readonly [number, number] = [-0.5, 0.5]
-): SolveResult {
-  const urban = maybeRate(urbanGrowth);
-  if (!(targetRatio > 0) || !Number.isFinite(targetRatio))
-    return {ok: false, reason: `invalid target ratio: ${targetRatio}`};
-  const n = targetYear - start.year;
-  if (!Number.isInteger(targetYear) || n < 1)
-    return {ok: false, reason: `target year ${targetYear} is not after ${start.year}`};
-  const ratio0 = start.urban / start.rural;
-  if (!(ratio0 > 0) || !Number.isFinite(ratio0)) return {ok: false, reason: `invalid start income in ${start.year}`};
-  const [lo, hi] = bounds;
-  if (!(lo > -1)) return {ok: false, reason: `invalid bounds: [${lo}, ${hi}]`};
-  // Compared on a log scale so the function is linear in log(1 + g): bisection behaves the same for any target.
-  const f = (g: number) => Math.log(ratio0) + n * (Math.log1p(urban) - Math.log1p(g)) - Math.log(targetRatio);
-  return bracketSolve(f, lo, hi, {tolerance: 1e-12});
 }
 
 /**

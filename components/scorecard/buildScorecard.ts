@@ -1,4 +1,4 @@
-import {observationNote, targetMeta, type Direction, type Hedge} from "./planMeta.js";
+import {TARGET_CONTEXT, TARGET_NOTEBOOK, observationNote, targetMeta, type ContextKind, type Direction, type Hedge} from "./planMeta.js";
 import {targetStatus, type Status, type YearValue} from "./targetStatus.js";
 
 /** A row of a tidy table as the pages query it (national rows only are used here). */
@@ -8,6 +8,19 @@ export interface TidyValue {
   region_code?: string;
   year: number;
   value: number | null;
+}
+
+/** A related series shown beside a target, never judged: its latest value and why it is not the target's measure. */
+export interface ContextValue {
+  id: string;
+  indicator: string;
+  kind: ContextKind;
+  unit: string;
+  region_code: string;
+  year: number;
+  value: number;
+  ref: string | null;
+  hedge: Hedge | null;
 }
 
 /** One line of the scorecard. */
@@ -26,6 +39,10 @@ export interface ScorecardRow {
   status: Status;
   projected: number | null;
   reason: string;
+  /** related series of other definitions or proxies, latest value each (never judged) */
+  context: ContextValue[];
+  /** the notebook that works this target through, if any */
+  notebook: string | null;
 }
 
 /**
@@ -69,7 +86,21 @@ export function buildScorecard(targets: readonly TidyValue[], observations: read
       baseline,
       start,
       latest: last && {...last, ref: note?.ref ?? null, hedge: note?.hedge ?? null},
-      ...verdict
+      ...verdict,
+      context: contextOf(meta.id, observations),
+      notebook: TARGET_NOTEBOOK[meta.id] ?? null
     };
+  });
+}
+
+// The latest value of each context series (any region: one is provincial), with its source key and hedge.
+function contextOf(id: string, observations: readonly TidyValue[]): ContextValue[] {
+  return (TARGET_CONTEXT[id] ?? []).flatMap(({id: contextId, indicator, kind}) => {
+    const rows = observations.filter((o) => o.indicator === indicator && o.value !== null).sort((a, b) => a.year - b.year);
+    const last = rows.at(-1);
+    if (!last) return [];
+    const region = last.region_code ?? "CN";
+    const note = observationNote(indicator, region, last.year);
+    return [{id: contextId, indicator, kind, unit: last.unit, region_code: region, year: last.year, value: last.value as number, ref: note?.ref ?? null, hedge: note?.hedge ?? null}];
   });
 }

@@ -86,7 +86,14 @@ export const PLAN_TARGETS: readonly TargetMeta[] = [
     "Comprehensive mechanization rate of crop ploughing, sowing and harvesting"
   ),
   meta("county_town_demo_areas", "高质量完成县城建设示范地区示范任务数", "~"),
-  meta("coverage_5g_cities_counties", "5G网络覆盖城市及县城（确保覆盖所有城市及县城）", ">="),
+  meta(
+    "coverage_5g_cities_counties",
+    "5G网络覆盖城市及县城（确保覆盖所有城市及县城）",
+    ">=",
+    null,
+    "5G网络覆盖所有地级市城区和县城城区",
+    "5G coverage of all prefecture-level city urban areas and county-town urban areas"
+  ),
   meta("urban_public_services_unsettled_coverage", "城镇基本公共服务覆盖未落户常住人口（全部）", ">=")
 ];
 
@@ -97,8 +104,11 @@ export const PLAN_TARGETS: readonly TargetMeta[] = [
  */
 export const HSF_2030_TARGET = {year: 2030, value: 120000, unit: "万亩", ref: "S25"} as const;
 
-/** How a printed figure is qualified in its source (SOURCES-indicators.md “Conventions”). */
-export type Hedge = "lower bound" | "approximate" | "rounded" | "derived";
+/**
+ * How a printed figure is qualified in its source (SOURCES-indicators.md “Conventions” and
+ * SOURCES-indicators-additions.md “Rows that are bounds, approximations or proxies”).
+ */
+export type Hedge = "lower bound" | "approximate" | "rounded" | "derived" | "year inferred" | "all as 100%";
 
 /** Source key (S02, D1, …) and hedge of one observation. */
 export interface ObservationNote {
@@ -160,12 +170,87 @@ note("城市新能源公共汽电车占比", "CN", [
   [2022, "S50"],
   [2023, "S51", "approximate"]
 ]);
+note("地级及以上城市空气质量优良天数比率", "CN", [[2025, "S79"]]);
+// “今天” in a piece of 2024-09-21, placed in 2023 by its companion statistic (additions §1).
+note("城市建成区绿化覆盖率", "CN", [[2023, "S56", "year inferred"]]);
+// “所有…” restated as 100; MIIT's 地级市城区 + 县城城区 may not be the plan's 所有城市 (additions §2).
+note("5G网络覆盖所有地级市城区和县城城区", "CN", [
+  [2022, "S62", "all as 100%"],
+  [2023, "S63", "all as 100%"]
+]);
+// Context series (additions §3-§14): shown beside their targets, never judged.
+note("城市生活垃圾焚烧处理能力（设市城市口径）", "CN", [[2019, "S40"], [2020, "S57"], [2021, "D3", "derived"], [2022, "D4", "derived"]]);
+note("垃圾焚烧处理能力（非官方项目团队统计，未注明城市/县城口径）", "CN", [[2021, "S58"]]);
+note("城镇生活垃圾焚烧处理率（处理量口径，非能力）", "CN", [[2022, "S59", "lower bound"]]);
+note("民用运输机场覆盖地级市比例（代理指标，非60分钟口径）", "CN", [[2020, "S64", "lower bound"]]);
+note("航空服务覆盖地级行政单元比例（代理指标，非60分钟口径）", "CN", [[2022, "S65"], [2025, "S66"]]);
+note("航空服务覆盖人口比例", "CN", [[2020, "S64"], [2022, "S65"], [2025, "S66"]]);
+note("颁证民用运输机场数", "CN", [[2020, "S64"], [2022, "S65"], [2024, "S67"]]);
+note("城乡社区工作者总数（城乡口径，代理指标）", "CN", [[2020, "S68", "approximate"]]);
+note("每名城乡社区工作者服务群众数（城乡口径，代理指标）", "CN", [[2020, "S68"]]);
+note("社区综合服务设施达到每百户不低于30平方米的比例", "320000", [[2020, "S69"]]);
+note("县城新型城镇化建设示范县（市）确定数", "CN", [[2020, "S70"]]);
+note("废旧物资循环利用体系建设重点城市确定数", "CN", [[2022, "S71"]]);
+note("义务教育阶段进城务工人员随迁子女在公办学校就读和享受政府购买学位服务的比例（代理指标）", "CN", [[2021, "S72"]]);
+note("建设用地较上年末净增加面积（国土变更调查，净增口径）", "CN", [[2022, "S73", "approximate"]]);
+note("全国建设用地面积（国土变更调查）", "CN", [[2022, "S73"]]);
 note("农作物耕种收综合机械化率", "CN", [
   [2013, "S33"],
   [2017, "S09", "rounded"],
   [2020, "S31"],
   [2022, "S09", "rounded"]
 ]);
+
+/** Why a series is shown beside a target but never judged against it. */
+export type ContextKind = "proxy" | "other definition" | "non-official" | "designated, not completed";
+
+/** A series shown beside a target as context (never judged): its indicator_id and name, and why it is not the target's. */
+export interface ContextSeries {
+  id: string;
+  /** the indicator as named in plan-indicators.csv (indicator_zh) */
+  indicator: string;
+  kind: ContextKind;
+}
+
+/**
+ * For targets with no series of their own definition, the related series SOURCES-indicators-additions.md stores
+ * under their own ids ("never to be plotted against the target"), keyed by target id.
+ * @example TARGET_CONTEXT.airport_60min_coverage[0].kind // "proxy"
+ */
+export const TARGET_CONTEXT: Readonly<Record<string, readonly ContextSeries[]>> = {
+  waste_incineration_capacity: [
+    {id: "waste_incineration_capacity_city", indicator: "城市生活垃圾焚烧处理能力（设市城市口径）", kind: "other definition"},
+    {id: "waste_incineration_capacity_all_nonofficial", indicator: "垃圾焚烧处理能力（非官方项目团队统计，未注明城市/县城口径）", kind: "non-official"},
+    {id: "waste_incineration_treatment_rate_towns", indicator: "城镇生活垃圾焚烧处理率（处理量口径，非能力）", kind: "proxy"}
+  ],
+  airport_60min_coverage: [
+    {id: "air_transport_airport_prefecture_coverage", indicator: "民用运输机场覆盖地级市比例（代理指标，非60分钟口径）", kind: "proxy"},
+    {id: "air_service_prefecture_coverage", indicator: "航空服务覆盖地级行政单元比例（代理指标，非60分钟口径）", kind: "proxy"},
+    {id: "air_service_population_coverage", indicator: "航空服务覆盖人口比例", kind: "proxy"},
+    {id: "transport_airports_count", indicator: "颁证民用运输机场数", kind: "proxy"}
+  ],
+  community_workers_per_10k: [
+    {id: "community_workers_total_urban_rural", indicator: "城乡社区工作者总数（城乡口径，代理指标）", kind: "proxy"},
+    {id: "residents_per_community_worker_urban_rural", indicator: "每名城乡社区工作者服务群众数（城乡口径，代理指标）", kind: "proxy"}
+  ],
+  community_service_facility_area: [{id: "community_facility_30m2_share", indicator: "社区综合服务设施达到每百户不低于30平方米的比例", kind: "other definition"}],
+  county_town_demo_areas: [{id: "county_town_demo_areas_designated", indicator: "县城新型城镇化建设示范县（市）确定数", kind: "designated, not completed"}],
+  recycling_system_cities: [{id: "recycling_system_key_cities_designated", indicator: "废旧物资循环利用体系建设重点城市确定数", kind: "designated, not completed"}],
+  urban_public_services_unsettled_coverage: [{id: "migrant_children_public_school_share", indicator: "义务教育阶段进城务工人员随迁子女在公办学校就读和享受政府购买学位服务的比例（代理指标）", kind: "proxy"}],
+  new_construction_land: [
+    {id: "construction_land_net_increase", indicator: "建设用地较上年末净增加面积（国土变更调查，净增口径）", kind: "other definition"},
+    {id: "construction_land_total", indicator: "全国建设用地面积（国土变更调查）", kind: "other definition"}
+  ]
+};
+
+/**
+ * The notebook that works a target through, where one exists.
+ * @example TARGET_NOTEBOOK.rural_tap_water_rate // "/tap-water"
+ */
+export const TARGET_NOTEBOOK: Readonly<Record<string, string>> = {
+  hsf_cumulative: "/farmland",
+  rural_tap_water_rate: "/tap-water"
+};
 
 /** Every observation note, keyed "indicator|region_code|year" (for tests and tables). */
 export const OBSERVATION_NOTES: Readonly<Record<string, ObservationNote>> = NOTES;

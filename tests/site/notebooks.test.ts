@@ -153,7 +153,8 @@ describe("scorecard page", () => {
   afterAll(() => page?.context().close());
 
   it("lists exactly the 21 targets of data/plan/targets.csv with their target values", async () => {
-    const rows = await rowCells(page, "#scorecard-table");
+    // Context rows (proxies, other definitions) carry no key of their own.
+    const rows = (await rowCells(page, "#scorecard-table")).filter((r) => r.key !== null);
     expect(rows.map((r) => r.key)).toEqual(targets.map((t) => t.indicator_id));
     expect(rows).toHaveLength(21);
     for (const t of targets) {
@@ -180,24 +181,41 @@ describe("scorecard page", () => {
     );
   });
 
+  it("counts the statuses at the top, lists proxies under their target as context, and links targets to notebooks", async () => {
+    const statuses = await page.locator("#scorecard-table tbody tr[data-id]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-status")));
+    for (const status of ["met", "on track", "off track", "no data"])
+      expect(await page.locator(`.status-count[data-status='${status}'] strong`).textContent(), status).toBe(
+        String(statuses.filter((s) => s === status).length)
+      );
+    const proxies = page.locator("#scorecard-table tr[data-context-of='airport_60min_coverage']");
+    expect(await proxies.count()).toBe(4);
+    expect(await proxies.first().textContent()).toContain("参考（不评判） · 代理指标");
+    expect(await proxies.first().locator(".latest").textContent()).toBe("≥ 92 (2020, S64, 下限（超…）) %");
+    expect(await page.locator("#scorecard-table tr[data-id='airport_60min_coverage']").getAttribute("data-status")).toBe("no data");
+    expect(await page.locator("#scorecard-table tr[data-id='hsf_cumulative'] a").getAttribute("href")).toBe("./farmland");
+    expect(await page.locator("#scorecard-table tr[data-id='builtup_green_coverage'] .latest").textContent()).toBe(
+      "43.32 (2023, S56, 年份据上下文推定)"
+    );
+  });
+
   it("filters by status and by a Chinese search term, and draws the progress chart", async () => {
     await expect.poll(() => plots(page)).toBeGreaterThanOrEqual(1);
-    await page.locator("form").filter({hasText: "Status"}).locator("select").selectOption({label: "no data"});
+    await page.locator("form").filter({hasText: "状态"}).locator("select").selectOption({label: "无数据"});
     await expect
       .poll(
         async () =>
           new Set(
             await page
-              .locator("#scorecard-table tbody tr")
+              .locator("#scorecard-table tbody tr[data-id]")
               .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-status")))
           )
       )
       .toEqual(new Set(["no data"]));
-    await page.locator("form").filter({hasText: "Status"}).locator("select").selectOption({label: "all · 全部"});
+    await page.locator("form").filter({hasText: "状态"}).locator("select").selectOption({label: "全部"});
     await page.locator("input[type='search']").fill("自来水");
     await expect
       .poll(() =>
-        page.locator("#scorecard-table tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id")))
+        page.locator("#scorecard-table tbody tr[data-id]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id")))
       )
       .toEqual(["rural_tap_water_rate"]);
     expect(watch.errors).toEqual([]);

@@ -55,6 +55,27 @@ describe("a second Framework project using the plugin", () => {
     expect(watch.errors).toEqual([]);
   });
 
+  it("runs a scenario notebook of its own model through the public API: typing forks, the link reproduces it", async () => {
+    const {page, watch} = await openIsolatedPage(browser, server.url);
+    await page.goto(server.url + "/scenario");
+    const level = () => page.locator("#level-2030").textContent().then(Number);
+    // 23119 元 in 2024 (the consumer's file) at 6% a year for six years.
+    await expect.poll(level).toBe(Math.round(23119 * 1.06 ** 6));
+    await page.locator(".scenario-grid td[data-key=growth]").first().click();
+    await page.keyboard.type("10");
+    await page.keyboard.press("Enter");
+    await expect.poll(level).toBe(Math.round(23119 * 1.1 * 1.06 ** 5));
+    expect(await page.locator(".scenario-picker").inputValue()).toBe("s1");
+    expect(await page.locator(".target-list li").getAttribute("data-year")).toBe("2028");
+    const url = page.url();
+    expect(url).toContain("#rural-level.v1.");
+    const other = await openIsolatedPage(browser, server.url);
+    await other.page.goto(url);
+    await expect.poll(() => other.page.locator("#level-2030").textContent().then(Number)).toBe(Math.round(23119 * 1.1 * 1.06 ** 5));
+    expect(watch.errors).toEqual([]);
+    expect(other.watch.errors).toEqual([]);
+  });
+
   it("shows a failing query's reason and statement in the page", async () => {
     const {page} = await openIsolatedPage(browser, server.url);
     await page.goto(server.url + "/bad-query");

@@ -62,12 +62,12 @@ async function open(dist: string) {
 }
 
 describe("revisions page", () => {
-  it("on the site's own build, says when the bundled data was last reloaded (or that it was not)", async () => {
+  it("on the site's own build, says (in Chinese, the default) when the bundled data was last reloaded or that it was not", async () => {
     const log = parseReloadLog(readFileSync("data/reload-log.json", "utf8"));
     const {page, watch} = await open(DIST);
     const text = await page.locator("#last-reload").textContent();
     if (log.runs.length) expect(text).toContain(log.runs[0].reloadedAt.slice(0, 16).replace("T", " "));
-    else expect(text).toContain("Not reloaded yet");
+    else expect(text).toContain("尚未重新载入");
     expect(watch.external).toEqual([]);
     expect(watch.errors).toEqual([]);
   });

@@ -6,6 +6,7 @@ import type {PageWatch} from "../support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
 
 // The scenarios grid on the income-gap page, driven with the keyboard, synthetic clipboard events and the mouse.
+// The page is in Chinese by default, so the texts asserted here are the Chinese ones.
 const source = csvParse(readFileSync("data/national/income_national.csv", "utf8"));
 const last = source.at(-1)!;
 const U0 = Number(last.urban_income);
@@ -17,7 +18,8 @@ let watch: PageWatch;
 
 async function openPage(hash = ""): Promise<{page: Page; watch: PageWatch}> {
   const opened = await site.open(`/income-gap${hash}`, ".scenario-manager [role=grid] td");
-  await opened.page.locator("#ratio-2025").waitFor();
+  // Ready when the headline ratio is drawn (a condition, not a delay).
+  await opened.page.waitForFunction(() => /^\d\.\d{3}$/.test(document.querySelector("#ratio-2025")?.textContent ?? ""));
   return opened;
 }
 
@@ -37,6 +39,12 @@ const svgOf = (selector: string, p: Page = page) =>
     JSON.stringify([...node.querySelectorAll("svg path, svg text")].map((e) => e.getAttribute("d") ?? e.textContent))
   );
 
+// A share payload in the previous version's format with the given [first year, count] and constant rates.
+function legacyLink([first, count]: [number, number]): string {
+  const payload = {a: "s1", c: ["baseline", "s1"], s: [["baseline", "b", 2025, 11, 500, 600, 1], ["s1", "late", first, count, 550, 600]]};
+  return `v1.${Buffer.from(JSON.stringify(payload)).toString("base64url")}`;
+}
+
 // Excel and WPS put TSV on the clipboard with CRLF rows; a synthetic paste event carries it the same way.
 async function paste(text: string) {
   await page.evaluate((tsv) => {
@@ -46,42 +54,62 @@ async function paste(text: string) {
   }, text);
 }
 
+const baselineRural2025 = async (p: Page = page) => {
+  // The baseline's rate is the 2019-2024 rural CAGR carried forward, shown with two decimals.
+  const prior = source.find((d) => Number(d.year) === Number(last.year) - 5)!;
+  return (Math.pow(R0 / Number(prior.rural_income), 1 / 5) - 1) * 100;
+};
+
 describe("scenarios grid", () => {
   it("is a labelled grid with column headers, grid cells and read-only locked columns", async () => {
-    expect(await grid().getAttribute("aria-label")).toContain("基线 Baseline");
+    expect(await grid().getAttribute("aria-label")).toContain("基线");
     expect(await grid().locator("[role=columnheader]").allTextContents()).toEqual([
-      "年份 Year",
-      "城镇增速 Urban growth %",
-      "农村增速 Rural growth %",
-      "收入比 Ratio (locked)",
-      "收入差 Gap 元 (locked)"
+      "年份",
+      "城镇增速 %",
+      "农村增速 %",
+      "收入比 🔒",
+      "收入差（元） 🔒"
     ]);
     expect(await grid().locator("[role=gridcell]").count()).toBe(11 * 4);
     expect(await cell(2025, "ratio").getAttribute("aria-readonly")).toBe("true");
   });
 
-  it("refuses edits to the read-only baseline with a visible message", async () => {
+  it("typing into the read-only baseline forks it: 情景 1 holds the edit, is selected and said so; the baseline is unchanged", async () => {
+    const baselineRate = await baselineRural2025();
     await cell(2025, "rural").click();
     await page.keyboard.type("9");
-    await expect.poll(() => page.locator(".grid-message").textContent()).toContain("read-only");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".scenario-notice").textContent()).toBe("已用你的修改新建“情景 1”，基线保持不变");
+    expect(await page.locator(".scenario-picker").inputValue()).toBe("s1");
+    expect(await page.locator(".scenario-picker option").allTextContents()).toEqual(["基线（只读）", "情景 1"]);
+    expect(await percent(2025, "rural")).toBe(9);
+    const urban2025 = (await percent(2025, "urban")) / 100;
+    // The page draws from the stored (unrounded) baseline rate; the grid shows it to two decimals.
+    await expect.poll(() => shown("ratio-2025")).toBeCloseTo((U0 * (1 + urban2025)) / (R0 * 1.09), 2);
+    await page.locator(".scenario-picker").selectOption("baseline");
+    await expect.poll(() => percent(2025, "rural")).toBeCloseTo(Number(baselineRate.toFixed(2)), 6);
+    await page.locator(".scenario-picker").selectOption("s1");
+    await expect.poll(() => percent(2025, "rural")).toBe(9);
     expect(watch.errors).toEqual([]);
   });
 
   it("keyboard: arrows move, typing edits, Enter commits and moves down; ratio, locked column and chart follow", async () => {
-    await page.getByRole("button", {name: "新建 New"}).click();
-    await expect.poll(() => grid().getAttribute("aria-label")).toContain("Scenario 1");
+    await expect.poll(() => grid().getAttribute("aria-label")).toContain("情景 1");
     const chartBefore = await svgOf("#projection-chart");
     const urban2025 = (await percent(2025, "urban")) / 100;
     await cell(2025, "urban").click();
     await page.keyboard.press("ArrowRight");
-    await page.keyboard.type("9");
+    await page.keyboard.type("8");
     await page.keyboard.press("Enter");
-    expect(await percent(2025, "rural")).toBeCloseTo(9, 6);
+    expect(await percent(2025, "rural")).toBeCloseTo(8, 6);
     expect(await cell(2026, "rural").getAttribute("tabindex")).toBe("0"); // Enter moved down
-    const expected = (U0 * (1 + urban2025)) / (R0 * 1.09);
+    const expected = (U0 * (1 + urban2025)) / (R0 * 1.08);
     await expect.poll(() => shown("ratio-2025")).toBeCloseTo(expected, 2);
     expect(Number(await cell(2025, "ratio").textContent())).toBeCloseTo(expected, 3);
     await expect.poll(() => svgOf("#projection-chart")).not.toBe(chartBefore);
+    // The chart's end label is the 2035 ratio shown in the headline card.
+    const ratio2035 = await page.locator("#ratio-2035").textContent();
+    expect(await svgOf("#projection-chart")).toContain(ratio2035!);
     // F2 edits the existing text, Esc cancels, Tab commits and moves right
     await page.keyboard.press("F2");
     await page.keyboard.press("Escape");
@@ -110,6 +138,7 @@ describe("scenarios grid", () => {
   });
 
   it("fills a Shift-selected range down with Ctrl+D", async () => {
+    const before = await column("rural");
     await cell(2030, "rural").click();
     await page.keyboard.type("8");
     await page.keyboard.press("Enter");
@@ -117,8 +146,35 @@ describe("scenarios grid", () => {
     await cell(2035, "rural").click({modifiers: ["Shift"]});
     await page.keyboard.press("Control+d");
     expect((await column("rural")).slice(5)).toEqual([8, 8, 8, 8, 8, 8]);
+    const filled = await column("rural");
     await page.keyboard.press("Control+z");
-    expect((await column("rural")).slice(6)).not.toEqual([8, 8, 8, 8, 8]);
+    expect((await column("rural")).slice(6)).toEqual(before.slice(6));
+    await page.keyboard.press("Control+y");
+    expect(await column("rural")).toEqual(filled);
+  });
+
+  it("the fill handle continues a two-cell series down (5, 5.5 → 6, 6.5 …) and copies one cell", async () => {
+    await cell(2025, "urban").click();
+    await paste("5\r\n5.5\r\n");
+    await cell(2025, "urban").click();
+    await cell(2026, "urban").click({modifiers: ["Shift"]});
+    const handle = grid().locator("xpath=..").locator(".fill-handle");
+    await handle.hover();
+    await page.mouse.down();
+    await cell(2029, "urban").hover();
+    await page.mouse.up();
+    expect((await column("urban")).slice(0, 5)).toEqual([5, 5.5, 6, 6.5, 7]);
+    const ruralBefore = await column("rural");
+    await cell(2031, "rural").click();
+    await paste("9.9");
+    await handle.hover();
+    await page.mouse.down();
+    await cell(2033, "rural").hover();
+    await page.mouse.up();
+    expect((await column("rural")).slice(6, 9)).toEqual([9.9, 9.9, 9.9]);
+    await page.keyboard.press("Control+z");
+    expect((await column("rural")).slice(7, 9)).toEqual(ruralBefore.slice(7, 9));
+    expect((await column("urban")).slice(0, 5)).toEqual([5, 5.5, 6, 6.5, 7]);
   });
 
   it("an invalid paste applies the valid cells and names the rejected one", async () => {
@@ -127,7 +183,7 @@ describe("scenarios grid", () => {
     expect(await percent(2027, "urban")).toBeCloseTo(3.5, 6);
     expect(await percent(2027, "rural")).toBeCloseTo(6, 6);
     const message = await page.locator(".grid-message").textContent();
-    expect(message).toContain('2027 农村增速 Rural growth %: "abc"');
+    expect(message).toContain('2027 农村增速 %: "abc"');
     expect(message).toContain("not a number");
   });
 
@@ -138,6 +194,7 @@ describe("scenarios grid", () => {
     expect(await percent(2035, "rural")).toBeCloseTo(8, 6);
     await page.locator(".scenario-compare input[value='s1']").check();
     await expect.poll(() => page.locator("#compare-table tbody tr").count()).toBe(2);
+    expect(await page.locator("#compare-table tbody tr").first().locator("th").textContent()).toBe("基线");
     const url = page.url();
     expect(url).toMatch(/#.+/);
     const state = {
@@ -164,15 +221,46 @@ describe("scenarios grid", () => {
     ["an unknown version", "#v9.abc"],
     // Chromium will not navigate to a URL over 2 MB; decodeShare's 10 MB case is in the model's unit tests.
     ["a 1.5 MB hash", `#v1.${"A".repeat(1_500_000)}`],
-    ["a __proto__ key", `#v1.${Buffer.from('{"__proto__":{"x":1}}').toString("base64url")}`]
+    ["a __proto__ key", `#v1.${Buffer.from('{"__proto__":{"x":1}}').toString("base64url")}`],
+    ["a new-style entry with a __proto__ key", `#income-gap.v1.${Buffer.from('{"__proto__":{"x":1}}').toString("base64url")}`],
+    // Decodes, but describes years the model does not project: it must not reach the page or storage.
+    ["years 2030-2035", `#${legacyLink([2030, 6])}`],
+    ["years 1950-1954", `#${legacyLink([1950, 5])}`],
+    ["one year", `#${legacyLink([2025, 1])}`],
+    ["zero years", `#${legacyLink([2025, 0])}`]
   ])("a tampered hash (%s) shows a message and the baseline", async (_, hash) => {
     const other = await openPage(hash);
-    await expect.poll(() => other.page.locator(".scenario-notice").textContent()).toContain("shared link could not be read");
+    await expect.poll(() => other.page.locator(".scenario-notice").textContent()).toContain("分享链接无效");
+    expect(await other.page.locator(".scenario-notice").textContent()).toContain("已显示基线");
     expect(await other.page.locator(".scenario-notice").isVisible()).toBe(true);
-    expect(await grid(other.page).getAttribute("aria-label")).toContain("基线 Baseline");
+    expect(await grid(other.page).getAttribute("aria-label")).toContain("基线");
     const baselineRatio = await shown("ratio-2025", other.page);
     expect(baselineRatio).toBeGreaterThan(1);
     expect(await other.page.locator("#compare-table tbody tr").count()).toBe(1);
+    expect(other.watch.errors).toEqual([]);
+    await other.page.context().close();
+  });
+
+  it("a bad link is never saved: opening the page again without it shows what was saved before", async () => {
+    const other = await openPage(`#${legacyLink([2030, 6])}`);
+    await expect.poll(() => other.page.locator(".scenario-notice").textContent()).toContain("分享链接无效");
+    const saved = await other.page.evaluate(() => localStorage.getItem("yearbook-scenarios:income-gap"));
+    expect(saved).toBeNull();
+    await other.page.goto(other.page.url().replace(/#.*$/, ""));
+    await expect.poll(() => other.page.locator("#ratio-2025").textContent()).toMatch(/^\d\.\d{3}$/);
+    expect(await other.page.locator(".observablehq--error").count()).toBe(0);
+    expect(await other.page.locator(".scenario-notice").isVisible()).toBe(false);
+    await other.page.context().close();
+  });
+
+  it("a link written by the previous version of the page opens the same scenarios", async () => {
+    const fixture = JSON.parse(readFileSync("tests/fixtures/share/income-v1-links.json", "utf8"));
+    const other = await openPage(`#${fixture.links.three}`);
+    await expect.poll(() => other.page.locator(".scenario-picker option").allTextContents()).toEqual(["基线（只读）", "快速 Fast", "逐年 Year by year"]);
+    await other.page.locator(".scenario-picker").selectOption("s2");
+    const expected = fixture.scenarios[2].rows.map((r: {rural: number}) => Number((r.rural * 100).toFixed(2)));
+    await expect.poll(() => column("rural", other.page)).toEqual(expected);
+    expect(await other.page.locator(".compare-table tbody tr").count()).toBe(3);
     expect(other.watch.errors).toEqual([]);
     await other.page.context().close();
   });

@@ -3,13 +3,10 @@ import {describe, expect, it} from "vitest";
 import {tornadoChart} from "../../../components/charts/tornadoChart.js";
 import {sensitivityHeatTable} from "../../../components/charts/sensitivityHeatTable.js";
 import {bandChart} from "../../../components/charts/bandChart.js";
-import {scenarioCompareChart} from "../../../components/charts/scenarioCompareChart.js";
-import {regionPathsChart} from "../../../components/charts/regionPathsChart.js";
-import {compareTable, summarize} from "../../../components/scenarioSummary.js";
-import {withGap} from "../../../components/model/incomeProjection.js";
+import {scenarioLinesChart} from "../../../components/charts/scenarioLinesChart.js";
 
-const path = (ratio0: number, step: number) =>
-  withGap(Array.from({length: 12}, (_, i) => ({year: 2024 + i, urban: 1000 * (ratio0 - step * i), rural: 1000})));
+// A synthetic series falling by `step` a year from `y0` in 2024 (test input, not a statistic).
+const line = (y0: number, step: number) => Array.from({length: 12}, (_, i) => ({x: 2024 + i, y: y0 - step * i}));
 
 describe("scenario charts", () => {
   it("tornadoChart draws one bar per parameter and labels both ends", () => {
@@ -27,39 +24,46 @@ describe("scenario charts", () => {
   });
 
   it("sensitivityHeatTable shows every cell and marks those at or below the target", () => {
-    const table = sensitivityHeatTable({urbanRates: [0.04, 0.05], ruralRates: [0.06, 0.07, 0.08], year: 2035, cells: [[2.1, 2.0, 1.9], [2.3, 2.2, 2.05]]}, {target: 2});
-    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual(["城镇 Urban ↓ · 农村 Rural →", "6.0%", "7.0%", "8.0%"]);
+    const grid = {
+      x: {column: "rural", values: [0.06, 0.07, 0.08]},
+      y: {column: "urban", values: [0.04, 0.05]},
+      probe: {series: "ratio", x: 2035},
+      cells: [
+        [2.1, 2.0, 1.9],
+        [2.3, 2.2, 2.05]
+      ]
+    };
+    const table = sensitivityHeatTable(grid, {xLabel: "农村", yLabel: "城镇", valueFormat: "ratio", target: {value: 2, direction: "<="}});
+    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual(["城镇 ↓ · 农村 →", "6%", "7%", "8%"]);
+    expect([...table.querySelectorAll("tbody th")].map((th) => th.textContent)).toEqual(["4%", "5%"]);
     expect([...table.querySelectorAll("td[data-met=true]")].map((td) => td.textContent)).toEqual(["2.00 ✓", "1.90 ✓"]);
+    const above = sensitivityHeatTable(grid, {xLabel: "农村", yLabel: "城镇", valueFormat: "ratio", target: {value: 2.2, direction: ">="}});
+    expect([...above.querySelectorAll("td[data-met=true]")].map((td) => td.textContent)).toEqual(["2.30 ✓", "2.20 ✓"]);
   });
 
-  it("bandChart, scenarioCompareChart and regionPathsChart draw one line per series", () => {
-    const history = path(2.6, 0).slice(0, 1);
-    const band = path(2.3, 0.03).map((p) => ({year: p.year, p10: p.ratio - 0.1, p50: p.ratio, p90: p.ratio + 0.1}));
-    const figure = bandChart(history, band, path(2.3, 0.03), {runs: 100});
+  it("bandChart draws the band as one area, its median and the central scenario as lines", () => {
+    const central = line(2.3, 0.03);
+    const band = central.map((p) => ({x: p.x, p10: p.y - 0.1, p50: p.y, p90: p.y + 0.1}));
+    const figure = bandChart({observed: line(2.6, 0).slice(0, 1), band, central, runs: 100, label: "收入比", format: "ratio"});
     expect(figure.querySelectorAll("[aria-label=area] path").length).toBe(1);
-    const compare = scenarioCompareChart(history, [{name: "A", path: path(2.3, 0.03)}, {name: "B", path: path(2.3, 0.01)}]);
-    expect(compare.querySelectorAll("[aria-label=line] path").length).toBe(3);
-    const regions = regionPathsChart([
-      {region: "r1", scenario: "A", path: path(2.3, 0.03)},
-      {region: "r2", scenario: "A", path: path(2.1, 0.03)}
-    ]);
-    expect(regions.querySelectorAll("[aria-label=line] path").length).toBe(2);
+    expect(figure.querySelectorAll("[aria-label=line] path").length).toBe(3);
+    expect(figure.textContent).toContain("10-90%（100 次模拟）");
   });
-});
 
-describe("compareTable", () => {
-  it("summarize finds 2025/2035 values and the first year at or below the target", () => {
-    const s = summarize("s1", "A", path(2.3, 0.03), 2.1);
-    expect(s.ratio2025).toBeCloseTo(2.27, 9);
-    expect(s.ratio2035).toBeCloseTo(1.97, 9);
-    expect(s.firstYear).toBe(2031);
-  });
-  it("compareTable shows differences from the baseline row and 'not by 2035' when a target is missed", () => {
-    const rows = [summarize("baseline", "Base", path(2.3, 0.01), 2.1), summarize("s1", "A", path(2.3, 0.03), 2.1)];
-    const table = compareTable(rows, {target: 2.1});
-    const cells = (id: string) => [...table.querySelectorAll(`tr[data-id=${id}] td`)].map((td) => td.textContent);
-    expect(cells("baseline")[1]).toBe("2.190");
-    expect(cells("baseline")[4]).toContain("not by 2035");
-    expect(cells("s1")[1]).toBe("1.970 (−0.220)");
+  it("scenarioLinesChart draws the observed line plus one line per scenario, end labels and target marks", () => {
+    const chart = scenarioLinesChart({
+      observed: line(2.6, 0.02).slice(0, 5).map((p) => ({...p, x: p.x - 4})),
+      scenarios: [
+        {name: "A", points: line(2.3, 0.03)},
+        {name: "B", points: line(2.3, 0.01)}
+      ],
+      targets: [{x: 2035, value: 2, label: "目标 2.0"}],
+      label: "收入比",
+      format: "ratio"
+    });
+    expect(chart.querySelectorAll("[aria-label=line] path").length).toBe(3);
+    const texts = [...chart.querySelectorAll("[aria-label=text] text")].map((t) => t.textContent);
+    expect(texts).toEqual(expect.arrayContaining(["1.970", "2.190", "目标 2.0"]));
+    expect(chart.querySelectorAll("[aria-label=dot] path, [aria-label=dot] circle").length).toBe(1);
   });
 });

@@ -50,7 +50,7 @@ beforeEach(() => {
 describe("ScenarioGrid", () => {
   it("has grid, columnheader and gridcell roles and the scenario's aria-label", () => {
     expect(grid.querySelector("[role=grid]")!.getAttribute("aria-label")).toBe("情景 A");
-    expect([...grid.querySelectorAll("[role=columnheader]")].map((th) => th.textContent)).toEqual(["年份 Year", "城镇增速", "农村增速", "合计"]);
+    expect([...grid.querySelectorAll("[role=columnheader]")].map((th) => th.textContent)).toEqual(["年份", "城镇增速", "农村增速", "合计"]);
     expect(grid.querySelectorAll("[role=gridcell]").length).toBe(12);
     expect(cell(0, 2).getAttribute("aria-readonly")).toBe("true");
   });

@@ -5,6 +5,8 @@ import {
   changesFromTexts,
   clearChanges,
   fillDownChanges,
+  fillHandleChanges,
+  fillSeries,
   pasteTexts,
   type ParseResult
 } from "../../../components/grid/edits.js";
@@ -103,5 +105,80 @@ describe("fillBlanks", () => {
   it("fillBlanks takes a blank first row from the fallback, and leaves it null without one", () => {
     expect(fillBlanks([{year: 2025, rural: null}], ["rural"], {fallback: [{rural: 0.06}]}).rows[0].rural).toBe(0.06);
     expect(fillBlanks([{year: 2025, rural: null}], ["rural"]).rows[0].rural).toBeNull();
+  });
+});
+
+describe("fillSeries", () => {
+  it("continues two or more values by their step: 5, 5.5 → 6, 6.5; 1, 2, 3 → 4, 5", () => {
+    expect(fillSeries([5, 5.5], 2)).toEqual([6, 6.5]);
+    expect(fillSeries([1, 2, 3], 2)).toEqual([4, 5]);
+    expect(fillSeries([10, 8], 3)).toEqual([6, 4, 2]);
+  });
+
+  it("repeats one value, and repeats a run holding a blank", () => {
+    expect(fillSeries([0.07], 3)).toEqual([0.07, 0.07, 0.07]);
+    expect(fillSeries([1, null], 3)).toEqual([1, null, 1]);
+  });
+
+  it("0.05, 0.055 → 0.06 exactly (rounded to 12 significant digits), and 0.065, 0.07 → 0.075, 0.08", () => {
+    const [next, after] = fillSeries([0.05, 0.055], 2);
+    expect(next).toBe(0.06);
+    expect(after).toBe(0.065);
+    expect(fillSeries([0.065, 0.07], 2)).toEqual([0.075, 0.08]);
+  });
+
+  it("gives nothing for an empty run or a count of 0", () => {
+    expect(fillSeries([], 3)).toEqual([]);
+    expect(fillSeries([1, 2], 0)).toEqual([]);
+  });
+});
+
+describe("fillHandleChanges", () => {
+  const bounded = columns.map((c) => ({...c, min: -0.5, max: 0.5}));
+  const stepped = [0.05, 0.055, 0.05, 0.05].map((urban, i) => ({year: 2025 + i, urban, rural: 0.07}));
+
+  it("dragging two cells down continues the series in each column; one cell copies", () => {
+    expect(fillHandleChanges(stepped, bounded, {top: 0, left: 0, bottom: 1, right: 0}, {top: 0, left: 0, bottom: 3, right: 0})).toEqual({
+      changes: [
+        {row: 2, key: "urban", before: 0.05, after: 0.06},
+        {row: 3, key: "urban", before: 0.05, after: 0.065}
+      ],
+      errors: []
+    });
+    const copy = fillHandleChanges(stepped, bounded, {top: 1, left: 0, bottom: 1, right: 1}, {top: 1, left: 0, bottom: 2, right: 1});
+    expect(copy).toEqual({
+      changes: [{row: 2, key: "urban", before: 0.05, after: 0.055}],
+      errors: []
+    });
+  });
+
+  it("dragging across continues each row into the next editable column and never past the editable columns", () => {
+    const across = [{year: 2025, urban: 0.05, rural: 0.01}];
+    expect(fillHandleChanges(across, bounded, {top: 0, left: 0, bottom: 0, right: 0}, {top: 0, left: 0, bottom: 0, right: 1})).toEqual({
+      changes: [{row: 0, key: "rural", before: 0.01, after: 0.05}],
+      errors: []
+    });
+    expect(fillHandleChanges(across, bounded, {top: 0, left: 0, bottom: 0, right: 0}, {top: 0, left: 0, bottom: 0, right: 3}).changes).toEqual([
+      {row: 0, key: "rural", before: 0.01, after: 0.05}
+    ]);
+  });
+
+  it("a value past a column's bounds is not applied and is named by its cell, the rest still fills", () => {
+    const rising = [0.3, 0.4, 0.05, 0.05].map((urban, i) => ({year: 2025 + i, urban, rural: 0.07}));
+    const result = fillHandleChanges(rising, bounded, {top: 0, left: 0, bottom: 1, right: 1}, {top: 0, left: 0, bottom: 3, right: 1}, {
+      rowName,
+      format: (v) => `${Number((v * 100).toPrecision(12))}%`
+    });
+    expect(result.changes).toEqual([{row: 2, key: "urban", before: 0.05, after: 0.5}]);
+    expect(result.errors).toEqual(["2028 城镇增速: 60% 超出范围 / out of range"]);
+    // Without a namer the row is counted from 1 and the value written as stored.
+    expect(fillHandleChanges(rising, bounded, {top: 0, left: 0, bottom: 1, right: 0}, {top: 0, left: 0, bottom: 3, right: 0}).errors).toEqual([
+      "4 城镇增速: 0.6 超出范围 / out of range"
+    ]);
+  });
+
+  it("a target that does not extend the selection changes nothing; rows past the grid are ignored", () => {
+    expect(fillHandleChanges(stepped, bounded, {top: 0, left: 0, bottom: 1, right: 0}, {top: 0, left: 0, bottom: 1, right: 0})).toEqual({changes: [], errors: []});
+    expect(fillHandleChanges(stepped, bounded, {top: 2, left: 1, bottom: 3, right: 1}, {top: 2, left: 1, bottom: 9, right: 1})).toEqual({changes: [], errors: []});
   });
 });

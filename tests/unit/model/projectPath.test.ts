@@ -1,50 +1,42 @@
 import {describe, expect, it} from "vitest";
-import {baselineGrowth, constantGrowth} from "../../../components/model/assumptions.js";
-import {projectIncome} from "../../../components/model/incomeProjection.js";
-import {
-  projectLinear,
-  projectPath,
-  projectPathByRegion,
-  projectSaturating
-} from "../../../components/model/projectPath.js";
+import {projectPath, projectPathByRegion, withGap, type GrowthRow} from "../../../components/model/incomeProjection.js";
+import {projectLinear, projectSaturating} from "../../../components/model/projectPath.js";
 import {distanceToTarget, firstYearMeeting} from "../../../components/model/targets.js";
+import {incomeGapModel} from "../../../components/notebooks/incomeGapModel.js";
 
 const y2024 = {year: 2024, urban: 54188, rural: 23119};
+const constant = (from: number, to: number, rates: {urban: number; rural: number}): GrowthRow[] =>
+  Array.from({length: to - from + 1}, (_, i) => ({year: from + i, ...rates}));
 
-describe("constantGrowth and baselineGrowth", () => {
-  it("constantGrowth(2025, 2035, rates) gives 11 rows with the same rates", () => {
-    const rows = constantGrowth(2025, 2035, {urban: 0.05, rural: 0.07});
-    expect(rows).toHaveLength(11);
-    expect(rows[0]).toEqual({year: 2025, urban: 0.05, rural: 0.07});
-    expect(rows.at(-1)!.year).toBe(2035);
-    expect(() => constantGrowth(2030, 2025, {urban: 0.05, rural: 0.07})).toThrow("invalid year range: 2030-2025");
-  });
-
-  it("baselineGrowth(history, {years: 5}) carries the 2019-2024 CAGR to 2035 and states the rule", () => {
-    const history = [{year: 2019, urban: 42359, rural: 16021}, {year: 2022, urban: 49283, rural: 20133}, y2024];
-    const {rows, rule} = baselineGrowth(history, {years: 5});
+describe("incomeGapModel.baseline", () => {
+  it("carries the 2019-2024 CAGR to 2035 in 11 rows and states the rule in both languages", () => {
+    const history = withGap([{year: 2019, urban: 42359, rural: 16021}, {year: 2022, urban: 49283, rural: 20133}, y2024]);
+    const {rows, rule} = incomeGapModel.baseline({history});
     expect(rows.map((r) => r.year)).toEqual(Array.from({length: 11}, (_, i) => 2025 + i));
     expect(rows[0].urban).toBeCloseTo(Math.pow(54188 / 42359, 1 / 5) - 1, 12);
     expect(rows[0].rural).toBeCloseTo(Math.pow(23119 / 16021, 1 / 5) - 1, 12);
-    expect(rule).toContain("2019-2024");
-    expect(rule).toContain("Baseline");
-    expect(rule).toContain("7.61%");
+    expect(rows.every((r) => r.urban === rows[0].urban && r.rural === rows[0].rural)).toBe(true);
+    expect(rule).toEqual({
+      zh: "基线：按 2019-2024 年复合平均增速外推（城镇 5.05%，农村 7.61%）。",
+      en: "Baseline: the 2019-2024 compound average growth carried forward (urban 5.05%, rural 7.61%)."
+    });
   });
 
-  it("baselineGrowth refuses a window whose first year was not observed", () => {
-    expect(() => baselineGrowth([{year: 2020, urban: 1, rural: 1}, y2024], {years: 5})).toThrow("2019");
+  it("refuses a window whose first year was not observed, naming that year", () => {
+    expect(() => incomeGapModel.baseline({history: withGap([{year: 2020, urban: 1, rural: 1}, y2024])})).toThrow(
+      "the baseline needs an observation in 2019"
+    );
   });
 });
 
 describe("projectPath", () => {
-  it("projectPath with constant rows equals the constant-rate compound path", () => {
-    const path = projectPath(y2024, constantGrowth(2025, 2035, {urban: 0.05, rural: 0.07}));
-    const expected = projectIncome(y2024, {urban: 0.05, rural: 0.07}, 2035);
+  it("projectPath with constant rows compounds (1 + rate) each year", () => {
+    const path = projectPath(y2024, constant(2025, 2035, {urban: 0.05, rural: 0.07}));
     expect(path).toHaveLength(12);
     path.forEach((p, i) => {
-      expect(p.year).toBe(expected[i].year);
-      expect(p.ratio).toBeCloseTo(expected[i].ratio, 12);
-      expect(p.gap).toBeCloseTo(expected[i].gap, 6);
+      expect(p.year).toBe(2024 + i);
+      expect(p.urban).toBeCloseTo(54188 * 1.05 ** i, 6);
+      expect(p.ratio).toBeCloseTo((54188 / 23119) * (1.05 / 1.07) ** i, 12);
     });
   });
 
@@ -59,10 +51,8 @@ describe("projectPath", () => {
   });
 
   it("projectPath with zero growth keeps incomes flat and negative growth shrinks them", () => {
-    expect(projectPath(y2024, constantGrowth(2025, 2026, {urban: 0, rural: 0})).map((p) => p.gap)).toEqual([
-      31069, 31069, 31069
-    ]);
-    const falling = projectPath(y2024, constantGrowth(2025, 2026, {urban: -0.02, rural: -0.02}));
+    expect(projectPath(y2024, constant(2025, 2026, {urban: 0, rural: 0})).map((p) => p.gap)).toEqual([31069, 31069, 31069]);
+    const falling = projectPath(y2024, constant(2025, 2026, {urban: -0.02, rural: -0.02}));
     expect(falling[2].urban).toBeCloseTo(54188 * 0.98 * 0.98, 8);
     expect(falling[2].ratio).toBeCloseTo(54188 / 23119, 12);
   });
@@ -82,21 +72,19 @@ describe("projectPath", () => {
       ["甲", y2024],
       ["乙", {year: 2024, urban: 40000, rural: 20000}]
     ]);
-    const shared = projectPathByRegion(starts, constantGrowth(2025, 2026, {urban: 0.05, rural: 0.05}));
+    const shared = projectPathByRegion(starts, constant(2025, 2026, {urban: 0.05, rural: 0.05}));
     expect([...shared.keys()]).toEqual(["甲", "乙"]);
     expect(shared.get("乙")!.at(-1)!.ratio).toBeCloseTo(2, 12);
     const perRegion = projectPathByRegion(
       starts,
       new Map([
-        ["甲", constantGrowth(2025, 2025, {urban: 0, rural: 0})],
-        ["乙", constantGrowth(2025, 2025, {urban: 0.1, rural: 0})]
+        ["甲", constant(2025, 2025, {urban: 0, rural: 0})],
+        ["乙", constant(2025, 2025, {urban: 0.1, rural: 0})]
       ])
     );
     expect(perRegion.get("乙")![1].ratio).toBeCloseTo(2.2, 12);
     expect(() => projectPathByRegion(starts, new Map([["甲", []]]))).toThrow("no growth rows for region: 乙");
-    expect(() => projectPathByRegion(starts, [{year: 2026, urban: 0, rural: 0}])).toThrow(
-      "甲: growth rows must be consecutive"
-    );
+    expect(() => projectPathByRegion(starts, [{year: 2026, urban: 0, rural: 0}])).toThrow("甲: growth rows must be consecutive");
   });
 });
 
@@ -111,15 +99,9 @@ describe("projectSaturating and projectLinear", () => {
   });
 
   it("projectSaturating at rate 0 stays flat and refuses a start above the ceiling", () => {
-    expect(projectSaturating({year: 2024, value: 0.9}, {rate: 0, ceiling: 1}, 2026).map((p) => p.value)).toEqual([
-      0.9, 0.9, 0.9
-    ]);
-    expect(() => projectSaturating({year: 2024, value: 1.1}, {rate: 0.2, ceiling: 1}, 2026)).toThrow(
-      "above the ceiling"
-    );
-    expect(() => projectSaturating({year: 2024, value: 0.9}, {rate: 1.5, ceiling: 1}, 2026)).toThrow(
-      "invalid gap-closing rate: 1.5"
-    );
+    expect(projectSaturating({year: 2024, value: 0.9}, {rate: 0, ceiling: 1}, 2026).map((p) => p.value)).toEqual([0.9, 0.9, 0.9]);
+    expect(() => projectSaturating({year: 2024, value: 1.1}, {rate: 0.2, ceiling: 1}, 2026)).toThrow("above the ceiling");
+    expect(() => projectSaturating({year: 2024, value: 0.9}, {rate: 1.5, ceiling: 1}, 2026)).toThrow("invalid gap-closing rate: 1.5");
   });
 
   it("projectLinear adds the pace each year and stops at the ceiling", () => {
@@ -131,7 +113,7 @@ describe("projectSaturating and projectLinear", () => {
 });
 
 describe("firstYearMeeting and distanceToTarget", () => {
-  const path = projectPath(y2024, constantGrowth(2025, 2035, {urban: 0.05, rural: 0.07}));
+  const path = projectPath(y2024, constant(2025, 2035, {urban: 0.05, rural: 0.07}));
 
   it("firstYearMeeting(path, ratio, 2.2, '<=') is the first year at or below 2.2", () => {
     const year = firstYearMeeting(path, (p) => p.ratio, 2.2, "<=")!;

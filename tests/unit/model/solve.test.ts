@@ -1,13 +1,9 @@
 import {describe, expect, it} from "vitest";
-import {constantGrowth} from "../../../components/model/assumptions.js";
-import {projectPath, projectSaturating} from "../../../components/model/projectPath.js";
-import {
-  bracketSolve,
-  solveCoverageYear,
-  solveFarmlandPace,
-  solveRuralGrowthForRatio,
-  UNREACHABLE
-} from "../../../components/model/solve.js";
+import {projectPath, withGap} from "../../../components/model/incomeProjection.js";
+import {projectSaturating} from "../../../components/model/projectPath.js";
+import {bracketSolve, solveCoverageYear, solveFarmlandPace, UNREACHABLE} from "../../../components/model/solve.js";
+import {solveColumn} from "../../../components/scenario/analysis.js";
+import {incomeGapModel} from "../../../components/notebooks/incomeGapModel.js";
 
 const y2024 = {year: 2024, urban: 54188, rural: 23119};
 const closedForm = (gu: number, ratio0: number, target: number, n: number) =>
@@ -48,38 +44,51 @@ describe("bracketSolve", () => {
   });
 });
 
-describe("solveRuralGrowthForRatio", () => {
+describe("solveColumn on incomeGapModel (rural growth for a ratio)", () => {
+  const data = {history: withGap([y2024])};
+  const rows = (urban: number, to = 2035) => Array.from({length: to - 2024}, (_, i) => ({year: 2025 + i, urban, rural: 0.05}));
+  const solveRural = (urban: number, target: number, x: number, bounds?: readonly [number, number]) =>
+    solveColumn(incomeGapModel, data, rows(urban, Math.max(x, 2025)), {column: "rural", probe: {series: "ratio", x}, value: target, bounds});
+
   it("matches the closed form (1+g_u)(ratio_0/target)^(1/n) − 1 for 2.0 by 2035 at 5% urban growth", () => {
-    const result = solveRuralGrowthForRatio(y2024, 0.05, 2.0, 2035);
+    const result = solveRural(0.05, 2.0, 2035);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.x).toBeCloseTo(closedForm(0.05, 54188 / 23119, 2.0, 11), 10);
-    const path = projectPath(y2024, constantGrowth(2025, 2035, {urban: 0.05, rural: result.x}));
-    expect(path.at(-1)!.ratio).toBeCloseTo(2.0, 9);
+    expect(Math.abs(result.x - closedForm(0.05, 54188 / 23119, 2.0, 11))).toBeLessThanOrEqual(1e-9);
+    const path = projectPath(y2024, rows(0.05).map((r) => ({...r, rural: result.x})));
+    expect(path.at(-1)!.ratio).toBeCloseTo(2.0, 7);
   });
 
   it("matches the closed form at zero and negative urban growth", () => {
     for (const gu of [0, -0.03]) {
-      const result = solveRuralGrowthForRatio(y2024, gu, 2.2, 2030);
-      expect(result.ok && result.x).toBeCloseTo(closedForm(gu, 54188 / 23119, 2.2, 6), 10);
+      const result = solveRural(gu, 2.2, 2030);
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(Math.abs(result.x - closedForm(gu, 54188 / 23119, 2.2, 6))).toBeLessThanOrEqual(1e-9);
     }
   });
 
   it("a target ratio equal to today's needs rural growth equal to urban growth", () => {
-    const result = solveRuralGrowthForRatio(y2024, 0.04, 54188 / 23119, 2030);
-    expect(result.ok && result.x).toBeCloseTo(0.04, 10);
+    const result = solveRural(0.04, 54188 / 23119, 2030);
+    expect(result.ok && Math.abs(result.x - 0.04)).toBeLessThanOrEqual(1e-9);
   });
 
   it("reports unreachable when the needed rate lies outside the bounds, never a number", () => {
-    // A ratio of 1.0 in one year needs rural income to jump 134%: outside ±50%.
-    expect(solveRuralGrowthForRatio(y2024, 0.05, 1.0, 2025)).toEqual({ok: false, reason: UNREACHABLE});
-    expect(solveRuralGrowthForRatio(y2024, 0.05, 2.0, 2035, [0.1, 0.2])).toEqual({ok: false, reason: UNREACHABLE});
+    // A ratio of 1.0 in one year needs rural income to jump 134%: outside the column's ±50%.
+    expect(solveRural(0.05, 1.0, 2025)).toEqual({ok: false, reason: UNREACHABLE});
+    expect(solveRural(0.05, 2.0, 2035, [0.1, 0.2])).toEqual({ok: false, reason: UNREACHABLE});
   });
 
-  it("refuses a target year not after the start and a non-positive target", () => {
-    expect(solveRuralGrowthForRatio(y2024, 0.05, 2.0, 2024).ok).toBe(false);
-    expect(solveRuralGrowthForRatio(y2024, 0.05, 0, 2035).ok).toBe(false);
-    expect(() => solveRuralGrowthForRatio(y2024, NaN, 2.0, 2035)).toThrow("invalid growth rate: NaN");
+  it("refuses a target year not after the start, a non-positive target, NaN and a year off the projection", () => {
+    expect(solveRural(0.05, 2.0, 2024)).toEqual({ok: false, reason: UNREACHABLE});
+    expect(solveRural(0.05, 0, 2035)).toEqual({ok: false, reason: UNREACHABLE});
+    expect(solveRural(0.05, NaN, 2035)).toEqual({ok: false, reason: "invalid target: NaN"});
+    expect(solveColumn(incomeGapModel, data, rows(0.05), {column: "rural", probe: {series: "ratio", x: 2040}, value: 2})).toEqual({
+      ok: false,
+      reason: "f is not finite at the bounds [-0.5, 0.5]"
+    });
+    expect(() => solveColumn(incomeGapModel, data, rows(0.05), {column: "wage", probe: {series: "ratio", x: 2035}, value: 2})).toThrow(
+      "model income-gap has no column wage"
+    );
   });
 });
 

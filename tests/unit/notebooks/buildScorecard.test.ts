@@ -33,18 +33,47 @@ describe("buildScorecard on the bundled plan data", () => {
     expect(row.projected).toBeCloseTo(100000 + (20000 / 3) * 2, 6);
   });
 
-  it("air quality: 87.2 in 2024 from 87 in 2020 → off track for 87.5", () => {
+  it("air quality: 88.1 in 2025 (S79) meets 87.5 → met", () => {
     expect(byId.get("air_good_days_ratio")).toMatchObject({
-      status: "off track",
-      latest: {year: 2024, value: 87.2, ref: "S18"}
+      status: "met",
+      latest: {year: 2025, value: 88.1, ref: "S79", hedge: null}
     });
+  });
+
+  it("5G: all city and county-town urban areas restated as 100 (2023, S63) → met, with the hedge carried", () => {
+    expect(byId.get("coverage_5g_cities_counties")).toMatchObject({
+      status: "met",
+      latest: {year: 2023, value: 100, ref: "S63", hedge: "all as 100%"}
+    });
+  });
+
+  it("proxies and other definitions come as context with their latest value, never as the target's latest", () => {
+    const airport = byId.get("airport_60min_coverage")!;
+    expect(airport).toMatchObject({status: "no data", latest: null});
+    expect(airport.context.map((c) => [c.id, c.kind, c.year, c.value])).toEqual([
+      ["air_transport_airport_prefecture_coverage", "proxy", 2020, 92],
+      ["air_service_prefecture_coverage", "proxy", 2025, 92.6],
+      ["air_service_population_coverage", "proxy", 2025, 91.2],
+      ["transport_airports_count", "proxy", 2024, 263]
+    ]);
+    expect(airport.context[0].hedge).toBe("lower bound");
+    const facility = byId.get("community_service_facility_area")!.context[0];
+    expect([facility.region_code, facility.value, facility.kind]).toEqual(["320000", 85, "other definition"]);
+    expect(byId.get("waste_incineration_capacity")!.context.map((c) => c.kind)).toEqual(["other definition", "non-official", "proxy"]);
+  });
+
+  it("links a target to the notebook that works it through", () => {
+    expect(byId.get("hsf_cumulative")!.notebook).toBe("/farmland");
+    expect(byId.get("rural_tap_water_rate")!.notebook).toBe("/tap-water");
+    expect(byId.get("air_good_days_ratio")!.notebook).toBeNull();
   });
 
   it("green coverage has no baseline: the line starts at the earliest national observation (2011), not a province", () => {
     expect(byId.get("builtup_green_coverage")).toMatchObject({
       baseline: null,
       start: {year: 2011, value: 38.62},
-      latest: {year: 2016, value: 40.3}
+      latest: {year: 2023, value: 43.32, ref: "S56", hedge: "year inferred"},
+      status: "met"
     });
   });
 

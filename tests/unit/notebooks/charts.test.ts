@@ -61,6 +61,22 @@ describe("progressChart", () => {
     );
     expect(svgOf(bound).textContent).toContain("y: 0 → ≥ 10 (2023) / 目标 10 万亩 · 100%");
   });
+
+  it("draws a target passed 2.6 times over to the target's edge, marked exceeded with its share written", () => {
+    const chart = progressChart(
+      [
+        {label: "far", unit: "%", baseline: 83, latest: 96, latestYear: 2025, target: 88},
+        {label: "half", unit: "%", baseline: 80, latest: 85, latestYear: 2023, target: 90}
+      ],
+      {width: 500}
+    );
+    const text = svgOf(chart).textContent!;
+    expect(text).toContain("far: 83 → 96 (2025) / 目标 88 % · 已超过目标 (260%)");
+    expect(text).toContain("half: 80 → 85 (2023) / 目标 90 % · 50%");
+    // Both bars start at x = 0; the passed one ends exactly where 100% is, twice the half-way bar.
+    const widths = [...chart.querySelectorAll("g[aria-label='bar'] rect")].map((r) => Number(r.getAttribute("width")));
+    expect(widths[0]).toBeCloseTo(2 * widths[1], 6);
+  });
 });
 
 describe("province charts", () => {

@@ -1,0 +1,171 @@
+// Solve-for-target, sensitivity and Monte Carlo for any scenario model: each works by setting or shifting a column's
+// values in every row and projecting again, so a model gets all three by declaring columns and series.
+import {bracketSolve, type SolveResult} from "../model/solve.js";
+import {mulberry32} from "../model/random.js";
+import type {ModelColumn, Projection, ScenarioModel, ScenarioRow} from "./model.js";
+import {seriesAt} from "./model.js";
+
+/** A point of a series to read: the series key, x (a year), and for multi-line series the line (z). */
+export interface SeriesProbe {
+  series: string;
+  x: number;
+  z?: string;
+}
+
+/**
+ * The constant value of `column` (the same in every row, other columns as in `rows`) that brings the probed series
+ * value to `value`, searched within the column's bounds (or `bounds`). Bisection on a sign change: an unreachable
+ * target comes back as `{ok: false, reason}`.
+ * @example solveColumn(model, data, rows, {column: "rural", probe: {series: "ratio", x: 2035}, value: 2})
+ */
+export function solveColumn<D>(
+  model: ScenarioModel<D>,
+  data: D,
+  rows: readonly ScenarioRow[],
+  {column, probe, value, bounds}: {column: string; probe: SeriesProbe; value: number; bounds?: readonly [number, number]}
+): SolveResult {
+  const spec = findColumn(model, column);
+  const [lo, hi] = bounds ?? [spec.min, spec.max];
+  const at = (x: number) => read(model.project(setColumn(rows, column, x), data), probe);
+  if (!Number.isFinite(value)) return {ok: false, reason: `invalid target: ${value}`};
+  return bracketSolve((x) => {
+    const y = at(x);
+    return y === null ? NaN : y - value;
+  }, lo, hi, {tolerance: 1e-9 * Math.max(1, Math.abs(hi - lo))});
+}
+
+/** Output values for a grid of constant values of two columns: `cells[i][j]` uses `xValues[j]` and `yValues[i]`. */
+export interface SensitivityGrid {
+  x: {column: string; values: number[]};
+  y: {column: string; values: number[]};
+  probe: SeriesProbe;
+  cells: (number | null)[][];
+}
+
+/**
+ * The probed output for every pair of constant values of two columns (others as in `rows`).
+ * @example sensitivityGrid(model, data, rows, {x: {column: "rural", values: [0.05, 0.06]}, y: {column: "urban", values: [0.04]}, probe})
+ */
+export function sensitivityGrid<D>(
+  model: ScenarioModel<D>,
+  data: D,
+  rows: readonly ScenarioRow[],
+  {x, y, probe}: {x: {column: string; values: readonly number[]}; y: {column: string; values: readonly number[]}; probe: SeriesProbe}
+): SensitivityGrid {
+  findColumn(model, x.column);
+  findColumn(model, y.column);
+  const cells = y.values.map((yv) =>
+    x.values.map((xv) => read(model.project(setColumn(setColumn(rows, y.column, yv), x.column, xv), data), probe))
+  );
+  return {x: {column: x.column, values: [...x.values]}, y: {column: y.column, values: [...y.values]}, probe, cells};
+}
+
+/** One bar of a tornado: the output with one column lowered and raised by its delta in every row. */
+export interface TornadoBar {
+  parameter: string;
+  low: number;
+  high: number;
+  base: number;
+}
+
+/**
+ * Shifts each column down and up by its delta in every row (clamped to the column's bounds), the others as in
+ * `rows`, and returns bars sorted by swing, largest first. Columns whose output is missing are left out.
+ * @example tornadoOf(model, data, rows, {probe: {series: "ratio", x: 2035}, deltas: {urban: 0.01, rural: 0.01}})
+ */
+export function tornadoOf<D>(
+  model: ScenarioModel<D>,
+  data: D,
+  rows: readonly ScenarioRow[],
+  {probe, deltas}: {probe: SeriesProbe; deltas: Record<string, number>}
+): TornadoBar[] {
+  const base = read(model.project(rows, data), probe);
+  if (base === null) return [];
+  const bars: TornadoBar[] = [];
+  for (const [key, delta] of Object.entries(deltas)) {
+    const spec = findColumn(model, key);
+    const low = read(model.project(shiftColumn(rows, spec, -delta), data), probe);
+    const high = read(model.project(shiftColumn(rows, spec, delta), data), probe);
+    if (low !== null && high !== null) bars.push({parameter: key, low, high, base});
+  }
+  return bars.sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
+}
+
+/** The 10th, 50th and 90th percentile of a series at one x. */
+export interface BandPoint {
+  x: number;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+/**
+ * Monte Carlo around `rows`: each run adds one uniform random offset per column (from `ranges[column]`) to that
+ * column in every row, clamped to its bounds, and projects. Returns percentiles of the series per x. Seeded, so the
+ * band is the same on every visit.
+ * @example monteCarloBand(model, data, rows, {series: "ratio", ranges: {urban: [-0.01, 0.01]}, runs: 1000, seed: 1})
+ */
+export function monteCarloBand<D>(
+  model: ScenarioModel<D>,
+  data: D,
+  rows: readonly ScenarioRow[],
+  {series, z, ranges, runs = 1000, seed = 1}: {series: string; z?: string; ranges: Record<string, readonly [number, number]>; runs?: number; seed?: number}
+): BandPoint[] {
+  if (!Number.isInteger(runs) || runs < 1 || runs > 100_000) throw new Error(`invalid number of runs: ${runs}`);
+  const specs = Object.keys(ranges).map((key) => findColumn(model, key));
+  for (const spec of specs) {
+    const [lo, hi] = ranges[spec.key];
+    if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) throw new Error(`invalid ${spec.key} range: [${lo}, ${hi}]`);
+  }
+  const random = mulberry32(seed);
+  const xs = (model.project(rows, data).series[series] ?? []).filter((p) => z === undefined || p.z === z).map((p) => p.x);
+  const samples = xs.map(() => new Float64Array(runs));
+  const valid = xs.map(() => 0);
+  for (let run = 0; run < runs; run++) {
+    let shifted: readonly ScenarioRow[] = rows;
+    for (const spec of specs) {
+      const [lo, hi] = ranges[spec.key];
+      shifted = shiftColumn(shifted, spec, lo + (hi - lo) * random());
+    }
+    const points = model.project(shifted, data).series[series] ?? [];
+    let i = 0;
+    for (const p of points) {
+      if (z !== undefined && p.z !== z) continue;
+      if (p.y !== null && i < xs.length) samples[i][valid[i]++] = p.y;
+      i++;
+    }
+  }
+  return xs.flatMap((x, i) => {
+    if (valid[i] === 0) return [];
+    const values = samples[i].subarray(0, valid[i]).sort();
+    return [{x, p10: quantile(values, 0.1), p50: quantile(values, 0.5), p90: quantile(values, 0.9)}];
+  });
+}
+
+/**
+ * Rows with one column set to `value` in every row.
+ * @example setColumn(rows, "rural", 0.06)
+ */
+export function setColumn(rows: readonly ScenarioRow[], column: string, value: number): ScenarioRow[] {
+  return rows.map((r) => ({...r, [column]: value}));
+}
+
+function shiftColumn(rows: readonly ScenarioRow[], spec: ModelColumn, delta: number): ScenarioRow[] {
+  return rows.map((r) => ({...r, [spec.key]: Math.min(spec.max, Math.max(spec.min, (r[spec.key] as number) + delta))}));
+}
+
+function findColumn(model: ScenarioModel<any>, key: string): ModelColumn {
+  const spec = model.columns.find((c) => c.key === key);
+  if (!spec) throw new Error(`model ${model.id} has no column ${key}`);
+  return spec;
+}
+
+function read(projection: Projection, {series, x, z}: SeriesProbe): number | null {
+  return seriesAt(projection, series, x, z);
+}
+
+function quantile(sorted: Float64Array, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const i = Math.floor(h);
+  return i + 1 < sorted.length ? sorted[i] + (sorted[i + 1] - sorted[i]) * (h - i) : sorted[i];
+}
