@@ -88,9 +88,15 @@ export function openDatabase(tables: Record<string, TableFile>, {start = "query"
   let loaded: Promise<duckdb.AsyncDuckDBConnection> | undefined;
   const connection = () =>
     (loaded ??= (async () => {
+      // Every table's bytes are fetched at once, while DuckDB starts (a noop catch: an error surfaces when awaited).
+      const files = Object.entries(tables).map(([name, href]) => {
+        const bytes = fetchTable(assertTableName(name), href);
+        bytes.catch(() => {});
+        return {name, href, bytes};
+      });
       const db = await database();
       const conn = await db.connect();
-      for (const [name, file] of Object.entries(tables)) await loadTable(db, conn, assertTableName(name), file);
+      for (const {name, href, bytes} of files) await loadTable(db, conn, name, href, await bytes);
       mark("ready");
       return conn;
     })());
@@ -146,10 +152,13 @@ export function openDatabase(tables: Record<string, TableFile>, {start = "query"
   };
 }
 
-async function loadTable(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, name: string, href: TableFile) {
+async function fetchTable(name: string, href: TableFile): Promise<Uint8Array> {
   const response = await fetch(href);
   if (!response.ok) throw new Error(`cannot load table ${name}: ${href} answered HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function loadTable(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, name: string, href: TableFile, bytes: Uint8Array) {
   const path = new URL(href, location.href).pathname;
   if (/\.arrow$/i.test(path)) {
     await conn.insertArrowFromIPCStream(bytes, {name, create: true});

@@ -2,6 +2,8 @@
 // its SQL twin (selectSql), and tests run both on every published table to show they return the same rows.
 import type {Cell, TableRows} from "./parseTable.js";
 
+type Rows = readonly Record<string, Cell>[] & {columns?: string[]};
+
 /** A condition on one column: a value (`=`, or `IS NULL` for null), `{prefix}` (`LIKE 'prefix%'`) or `{notNull}`. */
 export type Condition = Cell | {prefix: string} | {notNull: true};
 
@@ -17,10 +19,12 @@ export interface SelectSpec {
  * sort leaves ties, as DuckDB keeps insertion order).
  * @example selectRows(income, {columns: ["year", "value"], where: {region_code: "CN"}, orderBy: ["year"]})
  */
-export function selectRows(rows: TableRows, {columns, where = {}, orderBy = []}: SelectSpec): TableRows {
-  const names = columns ?? rows.columns;
+export function selectRows(rows: Rows, {columns, where = {}, orderBy = []}: SelectSpec): TableRows {
+  // Rows without a column list (e.g. from joinRows) name their columns by their first row's keys.
+  const known = rows.columns ?? Object.keys(rows[0] ?? {});
+  const names = columns ?? known;
   for (const name of [...names, ...Object.keys(where), ...orderBy]) {
-    if (!rows.columns.includes(name)) throw new Error(`no column ${name} (columns: ${rows.columns.join(", ")})`);
+    if (rows.length > 0 && !known.includes(name)) throw new Error(`no column ${name} (columns: ${known.join(", ")})`);
   }
   const tests = Object.entries(where).map(([name, condition]) => matcher(name, condition));
   const kept = rows.filter((row) => tests.every((test) => test(row)));
