@@ -29,7 +29,7 @@ export interface Database {
 
 /**
  * When a database starts: on its first query (the default), or (`"idle"`) in idle time once the page has loaded and
- * `after` (the page's first-drawn data) has settled; the worker and wasm are preloaded at low priority from then on.
+ * `after` (the page's first-drawn data) has settled; the wasm is preloaded at low priority from then on.
  */
 export interface OpenOptions {
   start?: "query" | "idle";
@@ -53,11 +53,12 @@ let instance: Promise<duckdb.AsyncDuckDB> | undefined;
 // so the preload hints can name its files before DuckDB's own code has loaded.
 const TRY_BLOCK = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 6, 64, 11, 11]);
 
-/** Preloads the worker and wasm that `database()` is going to start, so its start is mostly compiling. */
+/**
+ * Preloads the wasm that `database()` is going to compile, the bulk of its download. Not the worker: a page counts
+ * that as JavaScript fetched before its first chart, and it is fetched soon enough when DuckDB starts.
+ */
 function preloadDatabase(): void {
-  const bundle = WebAssembly.validate(TRY_BLOCK) ? BUNDLES.eh! : BUNDLES.mvp;
-  preloadHint(bundle.mainWorker!, "script");
-  preloadHint(bundle.mainModule, "fetch");
+  preloadHint((WebAssembly.validate(TRY_BLOCK) ? BUNDLES.eh! : BUNDLES.mvp).mainModule, "fetch");
 }
 
 // Marks on the page's performance timeline, read by `npm run bench:load` (bench/load.ts) to time DuckDB-backed content.
@@ -132,8 +133,8 @@ export function openDatabase(tables: Record<string, TableFile>, {start = "query"
 
   // Started early, a failure stays with the promise and reaches the page through its first query.
   if (start === "idle") {
-    // Preloads only once the first-drawn data is in, so neither its download nor the worker's JavaScript competes
-    // with it; the start waits for idle time after that.
+    // Preloads the wasm only once the first-drawn data is in, so its download never competes with that data; the
+    // start (the worker's JavaScript, compiling) waits for idle time after that.
     const settled = Promise.resolve(after).then(
       () => undefined,
       () => undefined
