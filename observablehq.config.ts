@@ -20,6 +20,7 @@ export default {
         {name: "分省收入差距 · Income gap by province", path: "/income-provinces"},
         {name: "高标准农田 · Farmland", path: "/farmland"},
         {name: "农村自来水 · Rural tap water", path: "/tap-water"},
+        {name: "城镇化率 · Urbanisation", path: "/urbanization"},
         {name: "目标记分卡 · Scorecard", path: "/scorecard"}
       ]
     },

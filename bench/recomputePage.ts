@@ -6,7 +6,8 @@ import {scenarioResults} from "../components/scenario/results.js";
 import {compareTable} from "../components/scenario/compareTable.js";
 import {scenarioLinesChart} from "../components/charts/scenarioLinesChart.js";
 import {createScenario, setCompare} from "../components/scenario/scenarioSet.js";
-import {monteCarloBand, tornadoOf} from "../components/scenario/analysis.js";
+import {monteCarloBand, sensitivityGrid, tornadoOf} from "../components/scenario/analysis.js";
+import {sensitivityHeatTable} from "../components/charts/sensitivityHeatTable.js";
 import {bandChart} from "../components/charts/bandChart.js";
 import {tornadoChart} from "../components/charts/tornadoChart.js";
 import {WORKLOADS} from "./benchModels.js";
@@ -20,7 +21,7 @@ interface BenchConfig {
 /** Builds the workload's panel and charts and returns a function that makes one committed edit and times it (ms). */
 function setup({workload, charts: withCharts = true}: BenchConfig) {
   document.body.replaceChildren();
-  const {model, data, edit: editKey} = WORKLOADS[workload]();
+  const {model, data, edit: editKey, analyses} = WORKLOADS[workload]();
   const manager = ScenarioManager(model, data, {storage: null});
   // Three compared scenarios, the first editable, as an analyst comparing alternatives has them.
   let set = manager.value;
@@ -36,13 +37,23 @@ function setup({workload, charts: withCharts = true}: BenchConfig) {
       const x = results.active.projection.series[last.key]?.at(-1)?.x ?? 0;
       const rows = results.active.scenario.rows;
       const probe = {series: last.key, x};
-      const deltas = Object.fromEntries(model.columns.map((c) => [c.key, (c.max - c.min) / 100]));
-      const ranges = Object.fromEntries(model.columns.map((c) => [c.key, [-(c.max - c.min) / 100, (c.max - c.min) / 100] as const]));
-      // As the notebooks do: a tornado and a 1000-run Monte Carlo band around the active scenario.
-      const band = monteCarloBand(model, data, rows, {series: last.key, ranges, runs: 1000, seed: 1});
+      const extra: Element[] = [];
+      if (analyses) {
+        // As the income page does: a 5 × 6 sensitivity table, a tornado and a 1000-run Monte Carlo band.
+        const [a, b] = model.columns;
+        const deltas = Object.fromEntries(model.columns.map((c) => [c.key, (c.max - c.min) / 100]));
+        const ranges = Object.fromEntries(model.columns.map((c) => [c.key, [-(c.max - c.min) / 100, (c.max - c.min) / 100] as const]));
+        const values = (n: number) => Array.from({length: n}, (_, i) => 0.03 + 0.01 * i);
+        const grid = sensitivityGrid(model, data, rows, {y: {column: a.key, values: values(5)}, x: {column: (b ?? a).key, values: values(6)}, probe});
+        const band = monteCarloBand(model, data, rows, {series: last.key, ranges, runs: 1000, seed: 1});
+        extra.push(
+          sensitivityHeatTable(grid, {xLabel: (b ?? a).label, yLabel: a.label}),
+          tornadoChart(tornadoOf(model, data, rows, {probe, deltas}), {width: 640}),
+          bandChart({band, central: results.active.projection.series[last.key], runs: 1000, label: last.label, format: last.format}, {width: 640})
+        );
+      }
       charts.replaceChildren(
-        tornadoChart(tornadoOf(model, data, rows, {probe, deltas}), {width: 640}),
-        bandChart({band, central: results.active.projection.series[last.key], runs: 1000, label: last.label, format: last.format}, {width: 640}),
+        ...extra,
         ...(model.series ?? []).map((s) =>
           scenarioLinesChart({scenarios: results.compared.map((c) => ({name: c.scenario.name, points: c.projection.series[s.key]})), label: s.label, format: s.format}, {width: 640})
         ),

@@ -9,15 +9,13 @@ export interface ConstantColumnsElement extends HTMLDivElement {
 }
 
 /**
- * A group of one text box per model column, read like grid cells ("6.5", "6.5%", "６．５"). A div, not a form:
- * jsdom's form element refuses an own `value` setter, and nothing here is submitted.
+ * A form of one text box per model column, read like grid cells ("6.5", "6.5%", "６．５").
  * @example const constants = ConstantColumns(model, {values: {urban: 0.05, rural: 0.065}})
  */
 export function ConstantColumns(model: ScenarioModel<any>, {values = {}}: {values?: Record<string, number>} = {}): ConstantColumnsElement {
   // A div, not a form: a form's named controls would shadow its `value` property.
   const form = document.createElement("div") as ConstantColumnsElement;
   form.className = "constant-columns";
-  form.setAttribute("role", "group");
   const columns = gridColumns(model);
   const message = document.createElement("span");
   message.className = "constant-message";

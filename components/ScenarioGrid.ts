@@ -223,6 +223,8 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);
     input.addEventListener("blur", () => editing?.input === input && finishEdit(true, null));
+    // Keystrokes in the editor are not commits: only the grid's own input event (after a commit) may leave the grid.
+    input.addEventListener("input", (e) => e.stopPropagation());
   }
 
   // Ends an edit; `then` moves the active cell afterwards (Enter, Tab, arrows).

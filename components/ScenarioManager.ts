@@ -64,6 +64,8 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
   const keys = model.columns.map((c) => c.key);
   const project = projector(model, data);
   let notice = "";
+  // Opened from a link (good or bad): what this browser had saved must not be lost to the link's scenarios.
+  let fromLink = false;
   let set = loadInitial();
 
   const root = document.createElement("div") as unknown as ScenarioManagerElement<D>;
@@ -81,6 +83,7 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
   const duplicateButton = button(t({zh: "复制", en: "Duplicate"}), "duplicate", () => change(() => duplicateScenario(set, shape, set.activeId), true));
   const deleteButton = button(t({zh: "删除", en: "Delete"}), "delete", () => change(() => deleteScenario(set, set.activeId), true));
   const rule = el("p", {class: "scenario-rule"});
+  const restoreButton = button(t({zh: "恢复本浏览器保存的情景", en: "Restore the scenarios saved in this browser"}), "restore-saved", restoreSaved);
   const toolbar = el("div", {class: "scenario-toolbar"});
   toolbar.append(label(t({zh: "情景 ", en: "Scenario "}), picker), label(t({zh: " 名称 ", en: " Name "}), nameBox), newButton, duplicateButton, deleteButton);
   const grid = ScenarioGrid<ScenarioRow>(activeScenario().rows, {
@@ -106,7 +109,7 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
     button(t({zh: "导出 CSV", en: "Export CSV"}), "export-csv", () => download(`${model.id}-scenarios.csv`, "\ufeff" + exportCsv(set, model), "text/csv")),
     label(t({zh: " 导入 ", en: " Import "}), fileInput)
   );
-  root.append(toolbar, noticeBox, rule, grid, constantsBox, compareBox, shareBox);
+  root.append(toolbar, noticeBox, restoreButton, rule, grid, constantsBox, compareBox, shareBox);
 
   // Inner controls fire their own input events; only the manager's (and the grid's, after it is applied) reach view().
   for (const part of [toolbar, compareBox, shareBox, constantsBox]) part.addEventListener("input", (e) => e.stopPropagation());
@@ -160,6 +163,7 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
   function loadInitial(): ScenarioSet {
     const linked = decodeShare(win.location.hash, model, shape);
     if (linked) {
+      fromLink = true;
       if (linked.ok) {
         notice = t({zh: "已打开链接中的情景", en: "Opened the scenarios in the link"});
         return withBaseline(linked.state, fresh());
@@ -174,9 +178,9 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
     return fresh();
   }
 
-  function readStored(): StateResult | null {
+  function readStored(key = storageKey): StateResult | null {
     try {
-      const text = storage?.getItem(storageKey) ?? null;
+      const text = storage?.getItem(key) ?? null;
       return text === null ? null : validateSet(JSON.parse(text), shape);
     } catch (error) {
       return {ok: false, error: (error as Error).message};
@@ -260,6 +264,7 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
       })
     );
     showNotice(notice);
+    restoreButton.hidden = !(fromLink && savedBeforeLink());
     shareUrl.value = shareLink();
   }
 
@@ -270,8 +275,28 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
     return `${origin === "null" ? "" : origin}${pathname}${search}${withShareEntry(hash, model, entry)}`;
   }
 
-  // Only after a change: opening a page (with or without a link) never overwrites what was saved.
+  // What was saved before a link was opened, if it holds scenarios of the analyst's own.
+  function savedBeforeLink(): ScenarioSet | null {
+    const stored = readStored(`${storageKey}:before-link`) ?? readStored();
+    return stored?.ok && stored.state.scenarios.some((s) => !s.readonly) ? stored.state : null;
+  }
+
+  function restoreSaved() {
+    const saved = savedBeforeLink();
+    if (!saved) return;
+    fromLink = false;
+    safely(() => storage?.removeItem(`${storageKey}:before-link`));
+    change(() => withBaseline(saved, fresh()), true);
+    showNotice(t({zh: "已恢复本浏览器保存的情景", en: "Restored the scenarios saved in this browser"}));
+  }
+
+  // Only after a change: opening a page (with or without a link) never overwrites what was saved, and the first save
+  // after a link keeps what was there, so "restore" can bring it back.
   function persist() {
+    if (storage && fromLink && safely(() => storage.getItem(`${storageKey}:before-link`)) === null) {
+      const before = safely(() => storage.getItem(storageKey));
+      if (typeof before === "string") safely(() => storage.setItem(`${storageKey}:before-link`, before));
+    }
     if (storage) safely(() => storage.setItem(storageKey, JSON.stringify(set)));
     const entry = safely(() => encodeShare(set, model));
     if (typeof entry === "string") {

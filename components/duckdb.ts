@@ -48,6 +48,16 @@ const BUNDLES: duckdb.DuckDBBundles = {
 };
 
 let instance: Promise<duckdb.AsyncDuckDB> | undefined;
+let inFlight = 0;
+
+/**
+ * How many queries (with the loading of their tables) are running on this page: browser tests wait for 0 before
+ * judging a page, since DuckDB works in a worker with no request or DOM change to wait on.
+ * @example queriesInFlight() // 0
+ */
+export function queriesInFlight(): number {
+  return inFlight;
+}
 
 // The smallest module with a legacy wasm `try` block: where it validates, DuckDB's selectBundle picks the eh bundle,
 // so the preload hints can name its files before DuckDB's own code has loaded.
@@ -104,6 +114,15 @@ export function openDatabase(tables: Record<string, TableFile>, {start = "query"
 
   async function query(text: string, params: unknown[] = []): Promise<QueryResult> {
     mark("query");
+    inFlight++;
+    try {
+      return await run(text, params);
+    } finally {
+      inFlight--;
+    }
+  }
+
+  async function run(text: string, params: unknown[]): Promise<QueryResult> {
     const conn = await connection();
     let table;
     try {

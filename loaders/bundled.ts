@@ -65,6 +65,13 @@ export const BUNDLED: BundledSpec[] = [
       "data/national/SOURCES-income-urbanization.md §4: 31 provinces 2005-2024; 2011-2019 look like the NBS revised (post-census) provincial series; 2024 from one source only"
   },
   {
+    id: "urbanization-hukou",
+    file: "data/urbanization/hukou.csv",
+    options: {},
+    notes:
+      "data/urbanization/SOURCES-hukou.md: national hukou urbanisation rate 2023 (S78, Ministry of Public Security via SCIO), a copy of that row of the plan-indicator additions; 2015-2020 are in urbanization-national"
+  },
+  {
     id: "plan-indicators",
     file: "data/plan/plan_indicators.csv",
     options: {},

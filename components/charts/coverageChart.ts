@@ -1,53 +1,73 @@
 import * as Plot from "@observablehq/plot";
-import type {LevelPoint} from "../model/projectPath.js";
+import {t, type Text} from "../i18n.js";
+import {formatPercent} from "../format.js";
+import type {SeriesPoint} from "../scenario/model.js";
+
+/** A coverage figure as a fraction (0.96 for 96%). */
+export interface CoveragePoint {
+  year: number;
+  value: number;
+}
+
+/** A coverage level to reach (a fraction), with the year it is due and its label. */
+export interface CoverageTarget {
+  year: number;
+  value: number;
+  label: string;
+}
 
 /**
- * A coverage rate (%) by year: observed values as dots (never joined across missing years), years without data marked
- * "缺 no data" on the axis, the target as a dashed rule with a diamond in its year, and a scenario path as a dashed line.
- * @example coverageChart(observed, path, {width: 640, target: {year: 2025, value: 88}, missingYears: [2018, 2019, 2024]})
+ * A coverage rate by year, all values as fractions: observed figures as labelled dots (never joined across missing
+ * years), years without a figure as "缺" on the axis, targets as dashed rules with a diamond in their year, and a
+ * scenario path as a dashed line with its end value and the first year it reaches 100% written.
+ * @example coverageChart(observed, projection.series.coverage, {width: 640, targets, missingYears: [2018, 2019, 2024]})
  */
 export function coverageChart(
-  observed: readonly LevelPoint[],
-  projection: readonly LevelPoint[],
+  observed: readonly CoveragePoint[],
+  projection: readonly SeriesPoint[],
   {
     width = 640,
     height = 320,
-    target = null as LevelPoint | null,
+    targets = [] as readonly CoverageTarget[],
     missingYears = [] as readonly number[],
-    label = "普及率 Coverage (%)"
+    label = {zh: "普及率", en: "Coverage"} as Text
   } = {}
 ) {
-  const targets = target ? [target] : [];
+  const path = projection.filter((d) => d.y !== null);
+  // The first projected year at 100%: where the path meets the ceiling is what a reader looks for.
+  const full = path.slice(1).find((d) => d.y! >= 1);
+  const names = {
+    observed: t({zh: "观测", en: "Observed"}),
+    missing: t({zh: "缺数据", en: "No data"}),
+    target: t({zh: "目标", en: "Target"}),
+    scenario: t({zh: "情景", en: "Scenario"})
+  };
+  const floor = 0.7;
   return Plot.plot({
     width,
     height,
     marginLeft: 50,
-    x: {label: "年份 Year", tickFormat: "d", interval: 1},
-    y: {label, grid: true, domain: [70, 100]},
+    marginRight: 60,
+    x: {label: t({zh: "年份", en: "Year"}), tickFormat: "d", interval: 1},
+    y: {label: t(label), grid: true, domain: [floor, 1], tickFormat: (v: number) => formatPercent(v, {digits: 0})},
     color: {
       legend: true,
-      domain: ["观测 Observed", "缺数据 No data", "目标 Target", "情景 Scenario"],
+      domain: [names.observed, names.missing, names.target, names.scenario],
       range: ["var(--theme-foreground-focus)", "#999", "#c0392b", "#e67e22"]
     },
     marks: [
-      Plot.ruleY(targets, {y: "value", stroke: () => "目标 Target", strokeDasharray: "4,3"}),
-      Plot.dot(targets, {x: "year", y: "value", symbol: "diamond", fill: () => "目标 Target", r: 5}),
-      Plot.text(targets, {
-        x: "year",
-        y: "value",
-        text: (d) => `${d.year} 目标 target ${d.value}%`,
-        dy: 12,
-        textAnchor: "end"
-      }),
-      Plot.lineY(projection, {x: "year", y: "value", stroke: () => "情景 Scenario", strokeDasharray: "6,4"}),
-      Plot.dot(missingYears, {x: (d) => d, y: 70, symbol: "times", stroke: () => "缺数据 No data", r: 5}),
-      Plot.text(missingYears, {x: (d) => d, y: 70, text: () => "缺", dy: -10, fill: "#999"}),
-      Plot.dot(observed, {x: "year", y: "value", fill: () => "观测 Observed", r: 4}),
-      Plot.text(observed, {x: "year", y: "value", text: (d) => `${d.value}`, dy: -10}),
-      Plot.tip(
-        projection,
-        Plot.pointerX({x: "year", y: "value", title: (d) => `${d.year} 情景 scenario: ${d.value.toFixed(1)}%`})
-      )
+      Plot.ruleY(targets, {y: "value", stroke: () => names.target, strokeDasharray: "4,3"}),
+      Plot.dot(targets, {x: "year", y: "value", symbol: "diamond", fill: () => names.target, r: 5}),
+      Plot.text(targets, {x: "year", y: "value", text: "label", dy: 12, textAnchor: "end"}),
+      Plot.lineY(path, {x: "x", y: "y", stroke: () => names.scenario, strokeDasharray: "6,4"}),
+      Plot.text(path.slice(-1), {x: "x", y: "y", text: (d) => formatPercent(d.y, {digits: 1}), dx: 6, textAnchor: "start", fill: "#e67e22", className: "projection-end"}),
+      Plot.dot(full ? [full] : [], {x: "x", y: "y", r: 4, fill: "#e67e22"}),
+      Plot.text(full ? [full] : [], {x: "x", y: "y", text: (d) => `${d.x}: ${formatPercent(d.y, {digits: 1})}`, dy: -10, fill: "#e67e22", className: "full-coverage"}),
+      Plot.dot(missingYears, {x: (d) => d, y: floor, symbol: "times", stroke: () => names.missing, r: 5}),
+      Plot.text(missingYears, {x: (d) => d, y: floor, text: () => t({zh: "缺", en: "no data"}), dy: -10, fill: "#999"}),
+      Plot.dot(observed, {x: "year", y: "value", fill: () => names.observed, r: 4}),
+      Plot.text(observed, {x: "year", y: "value", text: (d) => formatPercent(d.value, {digits: 1}), dy: -10}),
+      Plot.tip(path, Plot.pointerX({x: "x", y: "y", title: (d) => `${d.x} ${names.scenario}: ${formatPercent(d.y, {digits: 1})}`}))
     ]
   });
 }

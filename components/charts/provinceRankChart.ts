@@ -1,4 +1,6 @@
 import * as Plot from "@observablehq/plot";
+import {formatNumber} from "../format.js";
+import {t} from "../i18n.js";
 
 /** Urban and rural income of one province in one year, with their ratio and gap. */
 export interface ProvinceIncome {
@@ -21,13 +23,13 @@ export function provinceRankChart(
   {width = 640, measure = "ratio" as "ratio" | "gap", highlight = [] as readonly string[]} = {}
 ) {
   const isRatio = measure === "ratio";
-  const text = (d: ProvinceIncome) => (isRatio ? d.ratio.toFixed(2) : Math.round(d.gap).toLocaleString("en-US"));
+  const text = (d: ProvinceIncome) => (isRatio ? formatNumber(d.ratio, {digits: 2}) : formatNumber(d.gap));
   return Plot.plot({
     width,
     height: 24 + 18 * rows.length,
     marginLeft: 70,
     marginRight: 60,
-    x: {label: isRatio ? "城乡收入比 Urban ÷ rural" : "收入差 Gap (元)", grid: true, zero: !isRatio},
+    x: {label: t(isRatio ? {zh: "城乡收入比（城镇 ÷ 农村）", en: "Urban ÷ rural income"} : {zh: "收入差（元）", en: "Gap (yuan)"}), grid: true, zero: !isRatio},
     y: {label: null},
     marks: [
       Plot.ruleX(
@@ -54,7 +56,10 @@ export function provinceRankChart(
           y: "region",
           x: measure,
           title: (d) =>
-            `${d.region} ${d.year}: 城镇 ${d.urban} / 农村 ${d.rural} 元, ratio ${d.ratio.toFixed(3)}, gap ${d.gap}`
+            t({
+              zh: `${d.region} ${d.year}：城镇 ${formatNumber(d.urban)} 元，农村 ${formatNumber(d.rural)} 元，收入比 ${formatNumber(d.ratio, {digits: 3})}，收入差 ${formatNumber(d.gap)} 元`,
+              en: `${d.region} ${d.year}: urban ${formatNumber(d.urban)}, rural ${formatNumber(d.rural)} yuan, ratio ${formatNumber(d.ratio, {digits: 3})}, gap ${formatNumber(d.gap)} yuan`
+            })
         })
       )
     ]

@@ -1,48 +1,56 @@
 import * as Plot from "@observablehq/plot";
-import type {ProvinceIncome} from "./provinceRankChart.js";
+import {formatNumber} from "../format.js";
+import {t, type Text} from "../i18n.js";
+
+/** A province-year; the value drawn is under some key (the income ratio, an urbanisation rate, …). */
+export interface ProvinceYear {
+  region: string;
+  year: number;
+}
+
+const RATIO: Text = {zh: "城乡收入比（城镇 ÷ 农村）", en: "Urban ÷ rural income"};
 
 /**
- * The urban ÷ rural income ratio over time: every province as a faint line, the selected ones coloured and labelled
- * at their last year.
+ * One value over time for every province: each as a faint line, the selected ones coloured and labelled at their
+ * last year. By default the urban ÷ rural income ratio; `y` and `label` draw another value. A missing year breaks
+ * the line rather than joining across it.
  * @example provinceTrendChart(rows, {width: 640, selected: ["北京", "贵州"]})
+ * @example provinceTrendChart(rates, {y: "value", label: {zh: "城镇化率（%）", en: "Urbanisation rate (%)"}, digits: 2})
  */
-export function provinceTrendChart(
-  rows: readonly ProvinceIncome[],
-  {width = 640, height = 360, selected = [] as readonly string[]} = {}
+export function provinceTrendChart<R extends ProvinceYear>(
+  rows: readonly R[],
+  {
+    width = 640,
+    height = 360,
+    selected = [] as readonly string[],
+    y = "ratio",
+    label = RATIO,
+    digits = 3
+  }: {width?: number; height?: number; selected?: readonly string[]; y?: string; label?: Text; digits?: number} = {}
 ) {
   const chosen = rows.filter((d) => selected.includes(d.region));
+  const value = (d: R) => {
+    const v = (d as unknown as Record<string, unknown>)[y];
+    return typeof v === "number" ? v : NaN;
+  };
   return Plot.plot({
     width,
     height,
     marginLeft: 50,
     marginRight: 60,
-    x: {label: "年份 Year", tickFormat: "d", interval: 1},
-    y: {label: "城乡收入比 Urban ÷ rural", grid: true},
+    x: {label: t({zh: "年份", en: "Year"}), tickFormat: "d", interval: 1},
+    y: {label: t(label), grid: true},
     color: {domain: [...selected], legend: selected.length > 0},
     marks: [
-      Plot.lineY(rows, {
-        x: "year",
-        y: "ratio",
-        z: "region",
-        stroke: "var(--theme-foreground-faintest)",
-        strokeWidth: 1
-      }),
-      Plot.lineY(chosen, {x: "year", y: "ratio", z: "region", stroke: "region", strokeWidth: 2, marker: "circle"}),
+      Plot.lineY(rows, {x: "year", y: value, z: "region", stroke: "var(--theme-foreground-faintest)", strokeWidth: 1}),
+      Plot.lineY(chosen, {x: "year", y: value, z: "region", stroke: "region", strokeWidth: 2, marker: "circle"}),
       Plot.text(
         chosen,
-        Plot.selectLast({
-          x: "year",
-          y: "ratio",
-          z: "region",
-          text: "region",
-          fill: "region",
-          dx: 6,
-          textAnchor: "start"
-        })
+        Plot.selectLast({x: "year", y: value, z: "region", text: "region", fill: "region", dx: 6, textAnchor: "start"})
       ),
       Plot.tip(
         rows,
-        Plot.pointer({x: "year", y: "ratio", title: (d) => `${d.region} ${d.year}: ${d.ratio.toFixed(3)}`})
+        Plot.pointer({x: "year", y: value, title: (d: R) => `${d.region} ${d.year}: ${formatNumber(value(d), {digits})}`})
       )
     ]
   });

@@ -11,6 +11,8 @@ export interface ColumnSpec {
   max?: number;
   /** fixed decimals for display (percent columns: decimals of the percentage); without it the shortest exact form */
   digits?: number;
+  /** amount columns: base units in one stored unit (10000 for a column in 万亩), so "1亿" typed there is 10000 */
+  scale?: number;
 }
 
 export type CellParse = {ok: true; value: number | null} | {ok: false; message: string};
@@ -56,7 +58,8 @@ export function parseCell(text: string, column: ColumnSpec): CellParse {
   if (suffix !== "" && suffix !== "%" && column.kind !== "amount") {
     return {ok: false, message: `${shown} 此列不接受“${suffix}” / "${suffix}" is only for amounts`};
   }
-  let shift = suffix ? SHIFT[suffix] : 0;
+  // 万 and 亿 name amounts of the base unit; a column stored in 万亩 (scale 10000) takes "1亿" as 10000.
+  let shift = suffix ? SHIFT[suffix] - (suffix !== "%" ? Math.round(Math.log10(column.scale ?? 1)) : 0) : 0;
   if (column.kind === "percent" && suffix === "" && (column.form ?? "percent") === "percent") shift = -2;
   // Shifting the exponent instead of multiplying keeps "6.5%" exactly 0.065 (6.5 / 100 is not always the nearest double).
   const exponent = Number(match[3] ?? 0) + shift;

@@ -22,6 +22,8 @@ export interface ModelColumn {
   min: number;
   max: number;
   digits?: number;
+  /** amount columns: base units in one stored unit (10000 for 万亩), so 万/亿 typed in a cell mean what they say */
+  scale?: number;
   /** CSV column name (default: key, or key_pct for percent columns) */
   csv?: string;
 }
@@ -140,7 +142,8 @@ export function gridColumns(model: ScenarioModel<any>): ColumnSpec[] {
     form: c.form,
     min: c.min,
     max: c.max,
-    digits: c.digits
+    digits: c.digits,
+    scale: c.scale
   }));
 }
 

@@ -231,7 +231,7 @@ function csvName(column: ModelColumn): string {
 
 // Percent columns are written without "%" and read back as percent whatever the column's typing form.
 function csvSpec(column: ModelColumn): ColumnSpec {
-  return {key: column.key, label: csvName(column), kind: column.kind, form: column.kind === "percent" ? "percent" : column.form, min: column.min, max: column.max};
+  return {key: column.key, label: csvName(column), kind: column.kind, form: column.kind === "percent" ? "percent" : column.form, min: column.min, max: column.max, scale: column.scale};
 }
 
 function csvValue(value: number, column: ModelColumn): string {

@@ -18,7 +18,7 @@ export function visibleText(element: Element, lang: Lang): string {
 /**
  * Rewrites Framework's chrome in `doc` into `lang`: sidebar and pager names, section names, the table of contents
  * (its label and each entry, which Framework builds from both languages of a heading), the title and the sidebar
- * toggle's accessible name.
+ * toggle's accessible name; and moves the sidebar's close label out of its list.
  * @example translateChrome(document, currentLang())
  */
 export function translateChrome(doc: Document, lang: Lang): void {
@@ -37,6 +37,9 @@ export function translateChrome(doc: Document, lang: Lang): void {
     if (heading) link.textContent = visibleText(heading, lang);
   }
   doc.title = pickBilingualTitle(doc.title, lang);
+  // Framework puts the sidebar's close label inside its first <ol>, which then is not a valid list; move it before.
+  const close = doc.querySelector("#observablehq-sidebar > ol > #observablehq-sidebar-close");
+  if (close) close.parentElement!.before(close);
   const toggle = doc.querySelector("#observablehq-sidebar-toggle");
   if (toggle) toggle.setAttribute("aria-label", t({zh: "显示或隐藏目录侧栏", en: "Show or hide the sidebar"}, lang));
 }

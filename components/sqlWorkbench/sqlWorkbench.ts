@@ -5,7 +5,7 @@ import type {Database, QueryResult} from "../duckdb.js";
 import {downloadButtons} from "../download/downloadButtons.js";
 import {formatNumber} from "../format.js";
 import {currentLang, t, type Lang} from "../i18n.js";
-import type {ExampleQuery} from "./examples.js";
+import {exampleSql, type ExampleQuery} from "./examples.js";
 import {queryFromUrl, urlWithQuery} from "./queryUrl.js";
 import {checkReadOnly} from "./readOnlySql.js";
 import {querySources, type CatalogTable} from "./tableCatalog.js";
@@ -76,7 +76,7 @@ export function sqlWorkbench(db: Database, options: SqlWorkbenchOptions): HTMLEl
   editor.rows = 10;
   editor.spellcheck = false;
   editor.setAttribute("autocapitalize", "off");
-  editor.value = queryFromUrl(place.href) ?? examples[0]?.sql ?? "";
+  editor.value = queryFromUrl(place.href) ?? (examples[0] ? exampleSql(examples[0], lang) : "");
 
   const actions = document.createElement("div");
   actions.className = "sqlw-actions";
@@ -96,7 +96,7 @@ export function sqlWorkbench(db: Database, options: SqlWorkbenchOptions): HTMLEl
     button.dataset.example = example.id;
     button.textContent = t(example.label, lang);
     button.addEventListener("click", () => {
-      editor.value = example.sql;
+      editor.value = exampleSql(example, lang);
       void execute();
     });
     exampleGroup.append(button);

@@ -6,7 +6,7 @@ import {siteSession} from "../support/siteSession.js";
 
 // Each notebook draws first from its loader outputs (components/data/readTable.ts) and starts DuckDB-WASM only in idle
 // time afterwards: with DuckDB's wasm held back, the first chart must still appear, and DuckDB must then start.
-const NOTEBOOKS = ["/income-gap", "/income-provinces", "/farmland", "/tap-water", "/scorecard"];
+const NOTEBOOKS = ["/income-gap", "/income-provinces", "/urbanization", "/farmland", "/tap-water", "/scorecard"];
 const CHART = '#observablehq-main svg[class^="plot"], #observablehq-main figure[class^="plot"]';
 
 const site = siteSession();

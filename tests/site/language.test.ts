@@ -11,7 +11,7 @@ const h1 = (page: Page) => page.locator("#observablehq-main h1").first().innerTe
 const pagerCaption = (page: Page, rel: string) =>
   page.evaluate((r) => getComputedStyle(document.querySelector(`#observablehq-footer nav a[rel=${r}]`)!, "::before").content, rel);
 const axisLabels = (page: Page) =>
-  page.locator("#progress-chart svg [aria-label='x-axis label'] text").allTextContents();
+  page.locator("#progress-chart svg [data-aria-label='x-axis label'] text").allTextContents();
 
 describe("language", () => {
   it("is Chinese by default: <html lang>, headings, contents, sidebar, pager and footer", async () => {

@@ -38,30 +38,39 @@ const open = (route: string, ready: string): Promise<{page: Page; watch: PageWat
 
 const plots = (page: Page) => page.locator("#observablehq-main svg[class*='plot']").count();
 
-// Inputs.range has a number box beside the slider; typing there and sending `input` is what a person does.
-async function setRange(page: Page, label: RegExp, value: number) {
-  const box = page.locator("form").filter({hasText: label}).locator('input[type="number"]').first();
-  await box.fill(String(value));
-  await box.dispatchEvent("input");
-}
-
 const rowCells = (page: Page, table: string) =>
   page.locator(`${table} tbody tr`).evaluateAll((trs) =>
     trs.map((tr) => ({
-      key: tr.getAttribute("data-year") ?? tr.getAttribute("data-id") ?? tr.getAttribute("data-region"),
+      key: tr.getAttribute("data-key") ?? tr.getAttribute("data-year") ?? tr.getAttribute("data-id") ?? tr.getAttribute("data-region"),
       missing: tr.classList.contains("missing"),
       cells: [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim())
     }))
   );
 
+// The page's language (the head script may set <html lang>); expected texts follow it.
+const langOf = async (page: Page) => ((await page.evaluate(() => document.documentElement.lang)).startsWith("en") ? "en" : "zh");
+
+// "Same value in every row" writes one value into every row of the active scenario (a new one from the baseline).
+async function setConstant(page: Page, key: string, text: string) {
+  const box = page.locator(`.scenario-constants input[name="${key}"]`);
+  if (!(await box.isVisible())) await page.locator(".scenario-constants summary").click();
+  await box.fill(text);
+  await box.dispatchEvent("change");
+}
+
 describe("farmland page", () => {
   let page: Page;
   let watch: PageWatch;
-  beforeAll(async () => ({page, watch} = await open("/farmland", "#farmland-national tbody tr")));
+  let L: (zh: string, en: string) => string;
+  beforeAll(async () => {
+    ({page, watch} = await open("/farmland", "#farmland-national tbody tr"));
+    const lang = await langOf(page);
+    L = (zh, en) => (lang === "en" ? en : zh);
+  });
   afterAll(() => page?.context().close());
 
-  it("draws the observed and scenario charts", async () => {
-    await expect.poll(() => plots(page)).toBeGreaterThanOrEqual(2);
+  it("draws the observed, scenario and compare charts", async () => {
+    await expect.poll(() => plots(page)).toBeGreaterThanOrEqual(3);
     // The lower bound is drawn apart from stated values: an open triangle.
     expect(await page.locator("#farmland-chart svg g.lower-bound path").count()).toBe(
       hsf.filter((d) => d.year === 2023).length
@@ -79,29 +88,29 @@ describe("farmland page", () => {
     }
     expect(rows.find((r) => r.key === "2021")).toMatchObject({
       missing: true,
-      cells: ["2021", "—", expect.stringContaining("missing"), ""]
+      cells: ["2021", "—", L("缺数据，不填补", "missing, not filled"), "—"]
     });
-    expect(rows.find((r) => r.key === "2023")!.cells[2]).toContain("lower bound");
+    expect(rows.find((r) => r.key === "2023")!.cells[2]).toContain(L("下限", "lower bound"));
   });
 
-  it("moves the projected 2025 area and the years the targets are met when the pace changes", async () => {
-    // The scenario starts from the last stated (not lower-bound) national figure: 2022.
-    const start = hsf.find((d) => d.year === 2022)!.value;
-    const metIn = (target: number, pace: number) => {
-      for (let year = 2022; year <= 2040; year++) if (start + pace * (year - 2022) >= target) return String(year);
-      return "not by 2040";
+  it("moves the projected 2025 area, the years the targets are met and not the pace needed when the pace changes", async () => {
+    // The scenario starts from the last national figure, 2023, a lower bound: every result is "≥" / "at the latest".
+    const start = hsf.find((d) => d.year === 2023)!.value;
+    const metIn = (target: number, pace: number, by: number) => {
+      for (let year = 2024; year <= 2030; year++) if (start + pace * (year - 2023) >= target) return L(`最迟 ${year} 年`, `by ${year} at the latest`);
+      return L(`${by} 年前未达到`, `not by ${by}`);
     };
-    await setRange(page, /Pace/, 2500);
-    await expect.poll(() => page.locator("#hsf-2025").textContent()).toBe((start + 3 * 2500).toLocaleString("en-US"));
-    await expect.poll(() => page.locator("#met-2025").textContent()).toBe(metIn(107500, 2500));
-    expect(await page.locator("#met-2030").textContent()).toContain(metIn(120000, 2500));
-    await setRange(page, /Pace/, 1000);
-    await expect.poll(() => page.locator("#hsf-2025").textContent()).toBe((start + 3 * 1000).toLocaleString("en-US"));
-    await expect.poll(() => page.locator("#met-2025").textContent()).toBe(metIn(107500, 1000));
-    expect(await page.locator("#met-2030").textContent()).toContain(metIn(120000, 1000));
-    // The pace needed does not depend on the chosen pace.
-    expect(await page.locator("#pace-2025").textContent()).toBe(
-      `${((107500 - start) / 3).toLocaleString("en-US")} 万亩/yr`
+    await setConstant(page, "added", "2500");
+    await expect.poll(() => page.locator("#hsf-2025").textContent()).toBe(`≥ ${(start + 2 * 2500).toLocaleString("en-US")}`);
+    await expect.poll(() => page.locator("#met-2025").textContent()).toBe(metIn(107500, 2500, 2030));
+    expect(await page.locator("#met-2030").textContent()).toBe(metIn(120000, 2500, 2030));
+    await setConstant(page, "added", "1000");
+    await expect.poll(() => page.locator("#hsf-2025").textContent()).toBe(`≥ ${(start + 2 * 1000).toLocaleString("en-US")}`);
+    await expect.poll(() => page.locator("#met-2025").textContent()).toBe(metIn(107500, 1000, 2030));
+    expect(await page.locator("#met-2030").textContent()).toBe(metIn(120000, 1000, 2030));
+    // The pace needed does not depend on the chosen pace: (107,500 − 100,000) ÷ 2 years.
+    expect(await page.locator("#pace-needed [data-target='plan-2025'] .solve-result strong").textContent()).toBe(
+      ((107500 - start) / 2).toLocaleString("en-US", {minimumFractionDigits: 3})
     );
     expect(watch.errors).toEqual([]);
     expect(watch.external).toEqual([]);
@@ -111,11 +120,16 @@ describe("farmland page", () => {
 describe("tap-water page", () => {
   let page: Page;
   let watch: PageWatch;
-  beforeAll(async () => ({page, watch} = await open("/tap-water", "#tap-table tbody tr")));
+  let L: (zh: string, en: string) => string;
+  beforeAll(async () => {
+    ({page, watch} = await open("/tap-water", "#tap-table tbody tr"));
+    const lang = await langOf(page);
+    L = (zh, en) => (lang === "en" ? en : zh);
+  });
   afterAll(() => page?.context().close());
 
-  it("draws the observed and scenario charts", async () => {
-    await expect.poll(() => plots(page)).toBeGreaterThanOrEqual(2);
+  it("draws the observed, scenario and compare charts", async () => {
+    await expect.poll(() => plots(page)).toBeGreaterThanOrEqual(3);
   });
 
   it("shows the data file's values with their sources and 2018, 2019 and 2024 as missing", async () => {
@@ -125,22 +139,27 @@ describe("tap-water page", () => {
     for (const r of rows.filter((r) => r.missing)) expect(r.cells[1]).toBe("—");
     for (const d of tap) {
       const row = rows.find((r) => Number(r.key) === d.year)!;
-      expect([row.cells[1], row.cells[3]]).toEqual([String(d.value), d.ref]);
+      expect([row.cells[1], row.cells[3]]).toEqual([`${d.value}%`, d.ref]);
     }
+    // The first figure at or above the 88% target: 2023 (90%, S02).
+    const passed = tap.find((d) => d.value >= 88)!;
+    expect(await page.locator("#observablehq-main").textContent()).toContain(
+      L(`88% 的目标在 ${passed.year} 年已经达到（${passed.value}%，${passed.ref}）`, `The 88% target was passed in ${passed.year} (${passed.value}%, ${passed.ref})`)
+    );
   });
 
-  it("recomputes the year the target is reached when the gap-closing rate changes", async () => {
-    const start = tap.find((d) => d.year === 2020)!.value;
-    const reached = (rate: number) => {
-      for (let n = 1; ; n++) if (100 - (100 - start) * Math.pow(1 - rate, n) >= 88) return String(2020 + n);
+  it("recomputes the year 100% is reached and the 2035 coverage when the yearly gain changes", async () => {
+    const start = tap.at(-1)!; // 2025: 96%
+    const reached = (points: number) => {
+      for (let year = start.year + 1; year <= 2035; year++) if (start.value + points * (year - start.year) >= 100) return L(`${year}（情景）`, `${year} (scenario)`);
+      return L("2035 年前未达到", "not by 2035");
     };
-    await setRange(page, /Gap closed/, 10);
-    await expect.poll(() => page.locator("#tap-year").textContent()).toBe(reached(0.1));
-    await setRange(page, /Gap closed/, 30);
-    await expect.poll(() => page.locator("#tap-year").textContent()).toBe(reached(0.3));
-    const projected = 100 - (100 - start) * Math.pow(0.7, 5);
-    expect(Number(await page.locator("#tap-projected").textContent())).toBeCloseTo(projected, 1);
-    expect(Number(await page.locator("#tap-distance").textContent())).toBeCloseTo(projected - 88, 1);
+    await setConstant(page, "gain", "1");
+    await expect.poll(() => page.locator("#reached-100").textContent()).toBe(reached(1));
+    expect(await page.locator("#tap-horizon").textContent()).toBe("100%");
+    await setConstant(page, "gain", "0.3");
+    await expect.poll(() => page.locator("#reached-100").textContent()).toBe(reached(0.3));
+    expect(await page.locator("#tap-horizon").textContent()).toBe(`${start.value + 0.3 * 10}%`);
     expect(watch.errors).toEqual([]);
     expect(watch.external).toEqual([]);
   });
@@ -231,38 +250,43 @@ describe("income-provinces page", () => {
   beforeAll(async () => ({page, watch} = await open("/income-provinces", "#province-table tbody tr")));
   afterAll(() => page?.context().close());
 
+  // The table names no year in its rows: the year is the one chosen in the ranking's select.
   async function tableMatches(year: number) {
     const rows = await rowCells(page, "#province-table");
     expect(rows).toHaveLength(31);
     for (const r of rows) {
-      const [region, , u, rr, ratio, gap] = r.cells;
+      const [region, code, ...numbers] = r.cells;
+      const [u, rr, ratio, gap] = numbers.map((n) => Number(n.replace(/,/g, "")));
+      expect(code).toMatch(/^\d{2}0000$/);
       // The exports use full names (北京市, 内蒙古自治区); the page shows the short ones.
       const full = [...urban.keys()].filter((name) => name.startsWith(region));
       expect(full, region).toHaveLength(1);
-      expect(Number(u), region).toBe(urban.get(full[0])!.get(year));
-      expect(Number(rr), region).toBe(rural.get(full[0])!.get(year));
-      expect(Number(ratio)).toBeCloseTo(Number(u) / Number(rr), 3);
-      expect(Number(gap)).toBe(Number(u) - Number(rr));
+      expect(u, region).toBe(urban.get(full[0])!.get(year));
+      expect(rr, region).toBe(rural.get(full[0])!.get(year));
+      expect(ratio).toBeCloseTo(u / rr, 3);
+      expect(gap).toBe(u - rr);
     }
     const ratios = rows.map((r) => Number(r.cells[4]));
     expect(ratios).toEqual([...ratios].sort((a, b) => b - a));
   }
+  const yearSelect = () => page.locator("form").filter({hasText: "年份"}).first().locator("select");
 
   it("draws the ranking and trend charts and says the figures end in 2019", async () => {
     await expect.poll(() => plots(page)).toBeGreaterThanOrEqual(2);
-    expect(await page.locator("#observablehq-main").textContent()).toContain("end in 2019");
+    expect(await page.locator("#observablehq-main").textContent()).toContain("这里的分省数据截至 2019 年");
   });
 
   it("shows 2019 by default with the figures of the NBS exports, ranked by ratio", async () => {
-    expect(await page.locator("#province-table tbody tr").first().getAttribute("data-year")).toBe("2019");
+    expect(await yearSelect().locator("option:checked").textContent()).toBe("2019");
     await tableMatches(2019);
   });
 
   it("follows the year input", async () => {
-    await page.locator("form").filter({hasText: "Year"}).locator("select").selectOption({label: "2013"});
-    await expect.poll(() => page.locator("#province-table tbody tr").first().getAttribute("data-year")).toBe("2013");
+    await yearSelect().selectOption({label: "2013"});
+    await expect.poll(() => page.locator("#province-table").textContent()).toContain(String(urban.get("北京市")!.get(2013)!.toLocaleString("en-US")));
     await tableMatches(2013);
     expect(watch.errors).toEqual([]);
     expect(watch.external).toEqual([]);
   });
 });
+

@@ -6,6 +6,7 @@ import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {DIST, listFiles} from "../support/builtSite.js";
 import {siteSession} from "../support/siteSession.js";
+import {DATASETS} from "../../loaders/datasets.js";
 
 // The SQL workbench in Chromium: it lists every loader table, answers a query, refuses writes and file reads, shows
 // DuckDB's message for bad SQL, keeps the query in the address, and downloads what the table shows.
@@ -32,7 +33,7 @@ async function runQuery(page: Page, sql: string) {
 }
 
 describe("SQL workbench", () => {
-  it("lists the 13 loader tables with columns, types, row counts and source files", async () => {
+  it("lists every loader table of the registry with columns, types, row counts and source files", async () => {
     const {page, watch} = await site.open("/sql", ".sqlw-catalog tbody tr");
     const rows = await page.locator(".sqlw-catalog tbody tr").evaluateAll((trs) =>
       trs.map((tr) => ({
@@ -42,7 +43,7 @@ describe("SQL workbench", () => {
         source: tr.querySelector(".sqlw-source code")!.textContent
       }))
     );
-    expect(rows).toHaveLength(13);
+    expect(rows.map((r) => r.name).sort()).toEqual(DATASETS.map((d) => d.id.replace(/-/g, "_")).sort());
     const national = rows.find((r) => r.name === "income_national")!;
     expect(national.rows).toBe(builtRows("income-national").toLocaleString("en-US"));
     expect(national.columns).toMatch(/^indicator VARCHAR\s+unit VARCHAR\s+region_code VARCHAR\s+region VARCHAR\s+year BIGINT\s+value (BIGINT|DOUBLE)$/);
@@ -80,6 +81,9 @@ describe("SQL workbench", () => {
     expect(await state(page)).toBe("refused");
     await runQuery(page, "SELECT count(*) AS n FROM plan_targets");
     expect(await shownTable(page)).toEqual([["n"], [String(builtRows("plan-targets"))]]);
+    // The second lock: DuckDB itself can no longer reach files or URLs, and the setting cannot be changed back.
+    await runQuery(page, "SELECT current_setting('enable_external_access') AS ext, current_setting('lock_configuration') AS locked");
+    expect(await shownTable(page)).toEqual([["ext", "locked"], ["false", "true"]]);
     expect(watch.errors).toEqual([]);
   });
 

@@ -94,7 +94,7 @@ describe("selectRows and joinRows return what DuckDB returns", () => {
     const num = (v: unknown) => v as number;
     const js = selectRows(
       joinRows(tables.urban, tables.rural, ["region_code", "year"], (u, r) => ({
-        region_code: u.region_code,
+        region_code: String(u.region_code),
         region: u.region,
         year: u.year,
         urban: u.value,
@@ -104,7 +104,7 @@ describe("selectRows and joinRows return what DuckDB returns", () => {
       })),
       {where: {urban: {notNull: true}, rural: {notNull: true}}, orderBy: ["year", "region_code"]}
     );
-    const sql = `SELECT u.region_code, u.region, u.year, u.value AS urban, r.value AS rural,
+    const sql = `SELECT CAST(u.region_code AS VARCHAR) AS region_code, u.region, u.year, u.value AS urban, r.value AS rural,
        u.value / r.value AS ratio, u.value - r.value AS gap
 FROM urban u JOIN rural r ON u.region_code = r.region_code AND u.year = r.year
 WHERE u.value IS NOT NULL AND r.value IS NOT NULL

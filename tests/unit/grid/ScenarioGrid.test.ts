@@ -31,6 +31,12 @@ function paste(text: string) {
   Object.defineProperty(event, "clipboardData", {value: {getData: () => text}});
   active().dispatchEvent(event);
 }
+/** Drags the fill handle from the current selection to cell (r, c) and lets go. */
+function drag(r: number, c: number) {
+  grid.querySelector(".fill-handle")!.dispatchEvent(new MouseEvent("mousedown", {bubbles: true, cancelable: true, buttons: 1}));
+  cell(r, c).dispatchEvent(new MouseEvent("mouseover", {bubbles: true, buttons: 1}));
+  document.dispatchEvent(new MouseEvent("mouseup", {bubbles: true}));
+}
 function click(r: number, c: number, shiftKey = false) {
   cell(r, c).dispatchEvent(new MouseEvent("mousedown", {bubbles: true, cancelable: true, shiftKey}));
 }
@@ -60,6 +66,9 @@ describe("ScenarioGrid", () => {
     key(active(), "8");
     expect(editor()).not.toBeNull();
     editor().value = "8.5";
+    // The editor's own keystroke events stay inside the grid: they are not commits.
+    editor().dispatchEvent(new Event("input", {bubbles: true}));
+    expect(events).toBe(0);
     key(editor(), "Enter");
     expect(grid.value[1].rural).toBe(0.085);
     expect(events).toBe(1);
@@ -164,5 +173,37 @@ describe("ScenarioGrid", () => {
     key(active(), "z", {ctrlKey: true});
     expect(grid.value[0].urban).toBe(0.04);
     expect(events).toBe(0);
+  });
+  it("dragging the fill handle down from two cells continues the series in one input event; undo takes it back", () => {
+    paste("5\n5.5");
+    expect(events).toBe(1);
+    click(0, 0);
+    click(1, 0, true);
+    drag(3, 0);
+    expect(grid.value.map((r) => r.urban)).toEqual([0.05, 0.055, 0.06, 0.065]);
+    expect(events).toBe(2);
+    key(active(), "z", {ctrlKey: true});
+    expect(grid.value.map((r) => r.urban)).toEqual([0.05, 0.055, 0.05, 0.05]);
+  });
+
+  it("dragging the fill handle across copies into the next editable column, never into a locked one", () => {
+    click(2, 0);
+    drag(2, 2);
+    expect(grid.value[2]).toEqual({year: 2027, urban: 0.05, rural: 0.05});
+    expect(events).toBe(1);
+  });
+
+  it("a fill past a column's bounds names the cell and value; the cells within bounds still fill", () => {
+    document.body.replaceChildren();
+    grid = ScenarioGrid<Row>(start, {columns: columns.map((c) => ({...c, max: 0.06}))});
+    document.body.append(grid);
+    grid.addEventListener("input", () => events++);
+    paste("5\n5.5");
+    click(0, 0);
+    click(1, 0, true);
+    drag(3, 0);
+    expect(grid.value.map((r) => r.urban)).toEqual([0.05, 0.055, 0.06, 0.05]);
+    expect(grid.messages).toEqual(["2028 城镇增速: 6.5 超出范围 / out of range"]);
+    expect(grid.querySelector(".grid-message")!.textContent).toContain("2028 城镇增速: 6.5");
   });
 });

@@ -20,18 +20,18 @@ const make = (options = {}) => {
   return m;
 };
 const click = (m: HTMLElement, action: string) => (m.querySelector(`[data-action=${action}]`) as HTMLButtonElement).click();
-const cell = (m: ScenarioManagerElement, r: number, c: number) => m.grid.querySelector(`td[data-row="${r}"][data-col="${c}"]`) as HTMLElement;
+const cell = (m: ScenarioManagerElement<any>, r: number, c: number) => m.grid.querySelector(`td[data-row="${r}"][data-col="${c}"]`) as HTMLElement;
 const keydown = (target: Element, key: string, init: KeyboardEventInit = {}) =>
   target.dispatchEvent(new KeyboardEvent("keydown", {key, bubbles: true, cancelable: true, ...init}));
 /** Types `text` into a cell as an analyst does: select, start typing, Enter. */
-function type(m: ScenarioManagerElement, r: number, c: number, text: string) {
+function type(m: ScenarioManagerElement<any>, r: number, c: number, text: string) {
   cell(m, r, c).dispatchEvent(new MouseEvent("mousedown", {bubbles: true, cancelable: true}));
   keydown(m.grid.querySelector("td.active")!, text[0]);
   const editor = m.grid.querySelector("input.grid-editor") as HTMLInputElement;
   editor.value = text;
   keydown(editor, "Enter");
 }
-function paste(m: ScenarioManagerElement, r: number, c: number, text: string) {
+function paste(m: ScenarioManagerElement<any>, r: number, c: number, text: string) {
   cell(m, r, c).dispatchEvent(new MouseEvent("mousedown", {bubbles: true, cancelable: true}));
   const event = new Event("paste", {bubbles: true, cancelable: true});
   Object.defineProperty(event, "clipboardData", {value: {getData: () => text}});
@@ -85,6 +85,19 @@ describe("ScenarioManager on the read-only baseline", () => {
     expect(m.notice).toBe("");
     expect(JSON.parse(stored()!)).toEqual(m.value);
     expect(location.hash).toBe(`#${encodeShare(m.value, incomeGapModel)}`);
+  });
+
+  it("in English the fork is named Scenario 1 and the notice says so", () => {
+    document.documentElement.lang = "en";
+    try {
+      const m = make();
+      type(m, 0, 0, "6");
+      expect(m.value.scenarios.map((s) => s.name)).toEqual(["Baseline", "Scenario 1"]);
+      expect(m.notice).toBe("Created “Scenario 1” from your edit; the baseline is unchanged");
+      expect(m.value.scenarios[1].rows[0].urban).toBe(0.06);
+    } finally {
+      document.documentElement.removeAttribute("lang");
+    }
   });
 
   it("a paste into the baseline forks too, and the locked ratio follows the pasted rates", () => {
@@ -152,7 +165,7 @@ describe("ScenarioManager actions", () => {
   it("the same value in every row makes a constant scenario from the baseline, then updates it", () => {
     const m = make();
     const inputs = [...m.querySelectorAll<HTMLInputElement>(".constant-columns input")];
-    expect(inputs.map((i) => i.name)).toEqual(["urban", "rural"]);
+    expect(inputs.map((i) => i.dataset.key)).toEqual(["urban", "rural"]);
     inputs[1].value = "7.5";
     inputs[1].dispatchEvent(new Event("change", {bubbles: true}));
     expect(m.value.scenarios[1].name).toBe("常数情景");
@@ -177,6 +190,39 @@ describe("ScenarioManager actions", () => {
   });
 });
 
+describe("ScenarioManager limits and outside changes", () => {
+  it("New and Duplicate are disabled at 20 scenarios", () => {
+    const m = make();
+    for (let i = 0; i < 19; i++) click(m, "new");
+    expect(m.value.scenarios).toHaveLength(20);
+    expect((m.querySelector("[data-action=new]") as HTMLButtonElement).disabled).toBe(true);
+    expect((m.querySelector("[data-action=duplicate]") as HTMLButtonElement).disabled).toBe(true);
+    click(m, "delete");
+    expect((m.querySelector("[data-action=new]") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it("setting value shows a checked set with this page's baseline, and refuses a bad one with a message", () => {
+    const m = make();
+    const next = createScenario(initialSet(shape, baseline.rows), shape, {name: "外部", rows: rows(0.02, 0.03)});
+    m.value = next;
+    expect(m.value).toEqual(next);
+    expect(m.grid.value).toEqual(rows(0.02, 0.03));
+    m.value = {...next, scenarios: [next.scenarios[0], {...next.scenarios[1], rows: rows(0.02, 0.03).slice(1)}]};
+    expect(m.notice).toBe("情景数据无效: scenarios[1].rows: 应有 11 行（2025-2035），实有 10 行");
+    expect(m.value).toEqual(next);
+  });
+
+  it("a storage that refuses to save does not break editing", () => {
+    const refusing = {getItem: () => null, setItem: () => {
+      throw new Error("QuotaExceededError");
+    }} as unknown as Storage;
+    const m = make({storage: refusing});
+    expect(() => type(m, 0, 0, "6")).not.toThrow();
+    expect(m.value.scenarios[1].rows[0].urban).toBe(0.06);
+    expect(location.hash).toBe(`#${encodeShare(m.value, incomeGapModel)}`);
+  });
+});
+
 describe("ScenarioManager links and storage", () => {
   const saved = (): ScenarioSet => createScenario(initialSet(shape, baseline.rows), shape, {name: "Saved", rows: rows(0.04, 0.09)});
 
@@ -191,6 +237,18 @@ describe("ScenarioManager links and storage", () => {
     expect(stored()).toBe(before);
     click(m, "new");
     expect(JSON.parse(stored()!).scenarios.map((s: {name: string}) => s.name)).toEqual(["基线", "Linked", "情景 1"]);
+  });
+
+  it("a change is saved to storage and the hash, and a new manager reads it back from either", () => {
+    const m = make();
+    m.applyRows(rows(0.04, 0.09), "Saved");
+    expect(location.hash.startsWith("#income-gap.v1.")).toBe(true);
+    const fromHash = make({storage: null});
+    expect(fromHash.value).toEqual(m.value);
+    history.replaceState(null, "", "/income-gap");
+    const fromStorage = make();
+    expect(fromStorage.value).toEqual(m.value);
+    expect(fromStorage.value.scenarios[1]).toEqual({id: "s1", name: "Saved", rows: rows(0.04, 0.09)});
   });
 
   it("saved scenarios open when there is no link, with this page's baseline", () => {
@@ -219,7 +277,7 @@ describe("ScenarioManager links and storage", () => {
     ];
     for (const hash of hashes) {
       history.replaceState(null, "", `/income-gap${hash}`);
-      let m: ScenarioManagerElement | undefined;
+      let m: ScenarioManagerElement<any> | undefined;
       expect(() => (m = make()), hash.slice(0, 40)).not.toThrow();
       expect(m!.notice, hash.slice(0, 40)).toMatch(/^分享链接无效: .+\. 已显示基线$/);
       expect(noticeBox(m!).hidden).toBe(false);
@@ -266,7 +324,7 @@ describe("ScenarioManager links and storage", () => {
 });
 
 describe("ScenarioManager file import", () => {
-  const importFile = async (m: ScenarioManagerElement, name: string, text: string) => {
+  const importFile = async (m: ScenarioManagerElement<any>, name: string, text: string) => {
     const input = m.querySelector("input[type=file]") as HTMLInputElement;
     // jsdom's File has no text(); the manager reads only name and text().
     Object.defineProperty(input, "files", {value: [{name, text: async () => text}], configurable: true});
@@ -359,5 +417,43 @@ describe("two panels on one page", () => {
     const savings = ScenarioManager(savingsModel, null);
     expect(savings.notice).toBe("分享链接无效: 格式错误. 已显示基线");
     expect(ScenarioManager(districtModel, null).value).toEqual(district.value);
+  });
+});
+
+describe("ScenarioManager after a link, with scenarios saved in this browser", () => {
+  function saveOwn(): ScenarioSet {
+    const own = createScenario(initialSet(shape, baseline.rows), shape, {name: "我的 Mine", rows: rows(0.04, 0.09)});
+    localStorage.setItem(KEY, JSON.stringify(own));
+    return own;
+  }
+  const restore = (m: HTMLElement) => m.querySelector("[data-action=restore-saved]") as HTMLButtonElement;
+
+  it("a bad link shows the baseline, offers to restore, and an edit keeps the saved scenarios restorable", () => {
+    const own = saveOwn();
+    history.replaceState(null, "", `/income-gap#income-gap.v1.${"%%%"}`);
+    const m = make();
+    expect(m.value.scenarios.map((s) => s.id)).toEqual(["baseline"]);
+    expect(restore(m).hidden).toBe(false);
+    type(m, 0, 1, "9");
+    expect(m.value.scenarios.map((s) => s.name)).toEqual(["基线", "情景 1"]);
+    // The edit is saved, and what was saved before the link is kept aside, not lost.
+    expect(JSON.parse(stored()!).scenarios[1].name).toBe("情景 1");
+    expect(JSON.parse(stored(`${KEY}:before-link`)!)).toEqual(own);
+    restore(m).click();
+    expect(m.value.scenarios.map((s) => s.name)).toEqual(["基线", "我的 Mine"]);
+    expect(m.value.scenarios[1].rows[0]).toEqual({year: 2025, urban: 0.04, rural: 0.09});
+    expect(m.notice).toBe("已恢复本浏览器保存的情景");
+    expect(JSON.parse(stored()!).scenarios[1].name).toBe("我的 Mine");
+    expect(stored(`${KEY}:before-link`)).toBeNull();
+    expect(restore(m).hidden).toBe(true);
+  });
+
+  it("without a link, or with nothing saved, there is nothing to restore", () => {
+    saveOwn();
+    expect(restore(make()).hidden).toBe(true);
+    localStorage.clear();
+    document.body.replaceChildren();
+    history.replaceState(null, "", `/income-gap#${encodeShare(initialSet(shape, baseline.rows), incomeGapModel)}`);
+    expect(restore(make()).hidden).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import {spawnSync} from "node:child_process";
-import {copyFileSync, mkdirSync, mkdtempSync, rmSync} from "node:fs";
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -47,6 +47,15 @@ describe("bundled datasets", () => {
     expect(value("urbanization-national", "常住人口城镇化率（七普修订）", "全国", 2019)).toBe(62.71);
     expect(value("urbanization-national", "户籍人口城镇化率", "全国", 2012)).toBeNull();
     expect(value("urbanization-province", "常住人口城镇化率", "北京", 2019)).toBe(87.35);
+  });
+
+  it("reads the hukou urbanisation rate the urbanisation page adds, with the figure its source notes quote", () => {
+    const rows = rowsOf("urbanization-hukou");
+    expect(rows).toEqual([{indicator: "户籍人口城镇化率", unit: "%", region_code: "CN", region: "全国", year: 2023, value: 48.3}]);
+    expect(readFileSync("data/urbanization/SOURCES-hukou.md", "utf8")).toContain("提高到2023年的48.3%");
+    // The two files must not give the same year twice with different figures.
+    const years = rowsOf("urbanization-national").filter((r) => r.indicator === "户籍人口城镇化率" && r.value !== null);
+    for (const r of rows) expect(years.map((y) => y.year)).not.toContain(r.year);
   });
 
   it("reads plan indicators with province scopes and the 2025 targets", () => {

@@ -71,6 +71,15 @@ describe("parseCell accepts", () => {
     expect(value(text, amount)).toBe(expected);
   });
 
+  it.each([
+    ["8000", 8000],
+    ["8000万", 8000],
+    ["0.8亿", 8000],
+    ["1.2亿", 12000]
+  ])("parseCell(%j) in an amount column stored in 万 (scale 10000) is %d", (text, expected) => {
+    expect(value(text, {...amount, scale: 1e4})).toBe(expected);
+  });
+
   it("an empty or blank cell is null (cleared), not 0 and not NaN", () => {
     for (const text of ["", "   ", "　"]) expect(parseCell(text, percent)).toEqual({ok: true, value: null});
   });

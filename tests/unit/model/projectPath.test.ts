@@ -1,6 +1,5 @@
 import {describe, expect, it} from "vitest";
 import {projectPath, projectPathByRegion, withGap, type GrowthRow} from "../../../components/model/incomeProjection.js";
-import {projectLinear, projectSaturating} from "../../../components/model/projectPath.js";
 import {distanceToTarget, firstYearMeeting} from "../../../components/model/targets.js";
 import {incomeGapModel} from "../../../components/notebooks/incomeGapModel.js";
 
@@ -85,30 +84,6 @@ describe("projectPath", () => {
     expect(perRegion.get("乙")![1].ratio).toBeCloseTo(2.2, 12);
     expect(() => projectPathByRegion(starts, new Map([["甲", []]]))).toThrow("no growth rows for region: 乙");
     expect(() => projectPathByRegion(starts, [{year: 2026, urban: 0, rural: 0}])).toThrow("甲: growth rows must be consecutive");
-  });
-});
-
-describe("projectSaturating and projectLinear", () => {
-  it("projectSaturating closes `rate` of the gap each year: 0.9 → 0.92 → 0.936 toward 1", () => {
-    const path = projectSaturating({year: 2024, value: 0.9}, {rate: 0.2, ceiling: 1}, 2026);
-    expect(path.map((p) => p.year)).toEqual([2024, 2025, 2026]);
-    expect(path[1].value).toBeCloseTo(0.92, 12);
-    expect(path[2].value).toBeCloseTo(0.936, 12);
-    const long = projectSaturating({year: 2024, value: 0.5}, {rate: 1, ceiling: 1}, 2100);
-    expect(long.every((p) => p.value <= 1)).toBe(true);
-  });
-
-  it("projectSaturating at rate 0 stays flat and refuses a start above the ceiling", () => {
-    expect(projectSaturating({year: 2024, value: 0.9}, {rate: 0, ceiling: 1}, 2026).map((p) => p.value)).toEqual([0.9, 0.9, 0.9]);
-    expect(() => projectSaturating({year: 2024, value: 1.1}, {rate: 0.2, ceiling: 1}, 2026)).toThrow("above the ceiling");
-    expect(() => projectSaturating({year: 2024, value: 0.9}, {rate: 1.5, ceiling: 1}, 2026)).toThrow("invalid gap-closing rate: 1.5");
-  });
-
-  it("projectLinear adds the pace each year and stops at the ceiling", () => {
-    const path = projectLinear({year: 2022, value: 100000}, {pace: 7500, ceiling: 120000}, 2026);
-    expect(path.map((p) => p.value)).toEqual([100000, 107500, 115000, 120000, 120000]);
-    expect(projectLinear({year: 2022, value: 10}, {pace: 0}, 2023).map((p) => p.value)).toEqual([10, 10]);
-    expect(() => projectLinear({year: 2022, value: 10}, {pace: 1}, 2021)).toThrow("invalid projection end year: 2021");
   });
 });
 

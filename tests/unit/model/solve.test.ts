@@ -1,7 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {projectPath, withGap} from "../../../components/model/incomeProjection.js";
-import {projectSaturating} from "../../../components/model/projectPath.js";
-import {bracketSolve, solveCoverageYear, solveFarmlandPace, UNREACHABLE} from "../../../components/model/solve.js";
+import {bracketSolve, UNREACHABLE} from "../../../components/model/solve.js";
 import {solveColumn} from "../../../components/scenario/analysis.js";
 import {incomeGapModel} from "../../../components/notebooks/incomeGapModel.js";
 
@@ -92,47 +91,12 @@ describe("solveColumn on incomeGapModel (rural growth for a ratio)", () => {
   });
 });
 
-describe("solveFarmlandPace", () => {
-  it("is (target − start) ÷ years: 100000 万亩 in 2022 to 120000 万亩 in 2030 needs 2500 per year", () => {
-    // The start totals are synthetic test inputs; the targets are the plan's 10.75亿亩 (2025) and 12亿亩 (2030).
-    expect(solveFarmlandPace({year: 2022, value: 100000}, {year: 2030, value: 120000})).toEqual({
-      ok: true,
-      x: 2500,
-      iterations: 0
-    });
-    expect(solveFarmlandPace({year: 2022, value: 100000}, {year: 2025, value: 107500})).toEqual({
-      ok: true,
-      x: 2500,
-      iterations: 0
-    });
-  });
-
-  it("needs pace 0 for a target already met and cannot reach a later total in no time", () => {
-    expect(solveFarmlandPace({year: 2025, value: 121000}, {year: 2030, value: 120000})).toEqual({
-      ok: true,
-      x: 0,
-      iterations: 0
-    });
-    const past = solveFarmlandPace({year: 2025, value: 100000}, {year: 2025, value: 107500});
-    expect(past.ok === false && past.reason).toContain(UNREACHABLE);
-  });
-});
-
-describe("solveCoverageYear", () => {
-  it("finds the first year the gap-closing path reaches the target, agreeing with projectSaturating", () => {
-    const result = solveCoverageYear({year: 2024, value: 0.9}, {rate: 0.2, ceiling: 1}, 0.95);
-    // 1 − 0.1 × 0.8^n ≥ 0.95 ⇔ 0.8^n ≤ 0.5 ⇔ n ≥ 3.106…, so n = 4.
-    expect(result).toEqual({ok: true, year: 2028});
-    const path = projectSaturating({year: 2024, value: 0.9}, {rate: 0.2, ceiling: 1}, 2028);
-    expect(path[3].value).toBeLessThan(0.95);
-    expect(path[4].value).toBeGreaterThanOrEqual(0.95);
-  });
-
-  it("is the start year when already met, unreachable above the ceiling or at rate 0", () => {
-    expect(solveCoverageYear({year: 2024, value: 0.96}, {rate: 0.2, ceiling: 1}, 0.95)).toEqual({ok: true, year: 2024});
-    const above = solveCoverageYear({year: 2024, value: 0.9}, {rate: 0.2, ceiling: 0.98}, 0.99);
-    expect(above.ok === false && above.reason).toContain(UNREACHABLE);
-    const flat = solveCoverageYear({year: 2024, value: 0.9}, {rate: 0, ceiling: 1}, 0.95, {maxYear: 2050});
-    expect(flat).toEqual({ok: false, reason: `not reached by 2050: ${UNREACHABLE}`});
+describe("bracketSolve on a plateau", () => {
+  it("finds where a capped series first reaches its cap, not the upper bound", () => {
+    // Coverage from 96% gaining x points a year for 5 years, capped at 100%: 100% is first reached at x = 0.8.
+    const f = (x: number) => Math.min(100, 96 + 5 * x) - 100;
+    const solved = bracketSolve(f, 0, 10, {tolerance: 1e-9});
+    expect(solved.ok && solved.x).toBeCloseTo(0.8, 8);
+    expect(solved.ok && solved.x).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -5,6 +5,7 @@ import {coverageChart} from "../../../components/charts/coverageChart.js";
 import {progressChart} from "../../../components/charts/progressChart.js";
 import {provinceRankChart, type ProvinceIncome} from "../../../components/charts/provinceRankChart.js";
 import {provinceTrendChart} from "../../../components/charts/provinceTrendChart.js";
+import {observedSeriesChart} from "../../../components/charts/observedSeriesChart.js";
 
 // Synthetic inputs (shapes only); the real figures are checked in tests/site/notebooks.test.ts.
 const svgOf = (node: Element) =>
@@ -15,37 +16,50 @@ describe("farmlandChart", () => {
     {year: 2020, value: 10, lowerBound: false, ref: "A"},
     {year: 2023, value: 20, lowerBound: true, ref: "B"}
   ];
-  it("draws lower bounds as their own mark, labelled ≥, and marks missing years", () => {
+  it("draws lower bounds as their own mark, labelled ≥, marks missing years, and writes a ≥ end value on a bound", () => {
     const chart = farmlandChart(
       observed,
       [
-        {year: 2023, value: 20},
-        {year: 2024, value: 25}
+        {x: 2023, y: 20},
+        {x: 2024, y: 25000}
       ],
-      {width: 500, targets: [{year: 2025, value: 30, label: "t"}], missingYears: [2021, 2022]}
+      {width: 500, targets: [{year: 2025, value: 30, label: "t"}], missingYears: [2021, 2022], lowerBound: true}
     );
     const svg = svgOf(chart);
     expect(svg.querySelectorAll("g.lower-bound path")).toHaveLength(1);
     expect(svg.textContent).toContain("≥ 20");
-    expect(svg.textContent!.match(/缺 no data/g)).toHaveLength(2);
+    expect(svg.textContent!.match(/缺/g)).toHaveLength(2);
     expect(svg.textContent).toContain("t 30");
+    expect(svg.querySelector(".projection-end text")!.textContent).toBe("≥ 25,000");
+  });
+
+  it("writes the end value without ≥ when the path starts from a stated figure", () => {
+    const svg = svgOf(farmlandChart(observed.slice(0, 1), [{x: 2020, y: 10}, {x: 2021, y: 1500.4}], {width: 500}));
+    expect(svg.querySelector(".projection-end text")!.textContent).toBe("1,500");
   });
 });
 
 describe("coverageChart", () => {
-  it("writes each observed value and one 缺 per missing year", () => {
+  it("writes each observed value as a percentage, the targets' labels, one 缺 per missing year, the end value and the year 100% is reached", () => {
     const chart = coverageChart(
       [
-        {year: 2020, value: 83},
-        {year: 2023, value: 90}
+        {year: 2020, value: 0.83},
+        {year: 2023, value: 0.9}
       ],
-      [],
-      {width: 500, target: {year: 2025, value: 88}, missingYears: [2021, 2022]}
+      [
+        {x: 2023, y: 0.9},
+        {x: 2024, y: 0.986},
+        {x: 2025, y: 1},
+        {x: 2026, y: 1}
+      ],
+      {width: 500, targets: [{year: 2025, value: 0.88, label: "2025 目标 88%"}], missingYears: [2021, 2022]}
     );
     const text = svgOf(chart).textContent!;
-    expect(text).toContain("83");
-    expect(text).toContain("2025 目标 target 88%");
+    expect(text).toContain("83%");
+    expect(text).toContain("2025 目标 88%");
     expect(text.match(/缺/g)).toHaveLength(2); // the legend is HTML beside the svg
+    expect(svgOf(chart).querySelector(".projection-end text")!.textContent).toBe("100%");
+    expect(svgOf(chart).querySelector(".full-coverage text")!.textContent).toBe("2025: 100%");
   });
 });
 
@@ -93,5 +107,43 @@ describe("province charts", () => {
     const text = svgOf(provinceTrendChart(rows, {width: 500, selected: ["乙"]})).textContent!;
     expect(text).toContain("乙");
     expect(text).not.toContain("甲");
+  });
+});
+
+describe("province trend and observed series charts", () => {
+  it("provinceTrendChart draws another value when told its key and label", () => {
+    const rates = [
+      {region: "甲", year: 2019, value: 50},
+      {region: "甲", year: 2020, value: 52},
+      {region: "乙", year: 2020, value: 60}
+    ];
+    const svg = svgOf(provinceTrendChart(rates, {width: 500, selected: ["甲"], y: "value", label: {zh: "城镇化率（%）", en: "Rate (%)"}}));
+    expect(svg.textContent).toContain("城镇化率（%）");
+    expect(svg.textContent).toContain("甲");
+    expect(svg.textContent).not.toContain("乙");
+  });
+
+  it("observedSeriesChart keeps series apart and breaks a line at a missing year instead of joining across it", () => {
+    const points = [
+      {x: 2019, y: 40},
+      {x: 2020, y: 41},
+      {x: 2021, y: null},
+      {x: 2022, y: 43},
+      {x: 2023, y: 44}
+    ];
+    const chart = observedSeriesChart(
+      [
+        {name: {zh: "甲序列", en: "A"}, points},
+        {name: {zh: "乙序列", en: "B"}, points: points.map((p) => ({...p, y: p.y === null ? null : p.y + 10}))}
+      ],
+      {width: 500, label: {zh: "比率（%）", en: "Rate (%)"}}
+    );
+    const svg = svgOf(chart);
+    const lines = [...svg.querySelectorAll("path")].map((p) => p.getAttribute("d") ?? "").filter((d) => d.startsWith("M"));
+    const broken = lines.filter((d) => (d.match(/M/g) ?? []).length === 2);
+    expect(broken).toHaveLength(2); // each series: two pieces, 2019-2020 and 2022-2023
+    expect(svg.querySelectorAll("circle")).toHaveLength(8); // a dot for each figure there is, none for 2021
+    expect(chart.textContent).toContain("甲序列");
+    expect(chart.textContent).toContain("乙序列");
   });
 });

@@ -3,7 +3,7 @@ import {incomeGapModel} from "../../../components/notebooks/incomeGapModel.js";
 import {projectPath, withGap} from "../../../components/model/incomeProjection.js";
 import {UNREACHABLE} from "../../../components/model/solve.js";
 import {monteCarloBand, sensitivityGrid, setColumn, solveColumn, tornadoOf} from "../../../components/scenario/analysis.js";
-import type {ScenarioRow} from "../../../components/scenario/model.js";
+import {defineModel, type ScenarioRow} from "../../../components/scenario/model.js";
 
 const y2024 = {year: 2024, urban: 54188, rural: 23119};
 const ratio0 = 54188 / 23119;
@@ -144,5 +144,59 @@ describe("monteCarloBand", () => {
     expect(() => monteCarloBand(incomeGapModel, data, central, {series: "ratio", ranges: {rural: [NaN, 0]}})).toThrow("invalid rural range: [NaN, 0]");
     expect(() => monteCarloBand(incomeGapModel, data, central, {series: "ratio", ranges: {wage: [0, 0]}})).toThrow("model income-gap has no column wage");
     expect(monteCarloBand(incomeGapModel, data, central, {series: "none", ranges, runs: 2})).toEqual([]);
+  });
+});
+
+// A region-keyed model (synthetic): coverage rises by each region's yearly gain, capped at 100; one line per region.
+const regionModel = defineModel<{start: Record<string, number>}>({
+  id: "coverage",
+  title: "Coverage",
+  rowKey: {key: "region", label: "Region", kind: "region"},
+  columns: [{key: "gain", label: "Gain", kind: "number", min: 0, max: 10}],
+  baseline: ({start}) => ({rows: Object.keys(start).map((region) => ({region, gain: 1})), rule: "1 a year"}),
+  project: (rows, {start}) => ({
+    locked: {},
+    series: {
+      coverage: rows.flatMap((r) =>
+        [2025, 2026, 2027].map((x, k) => ({x, y: Math.min(100, start[r.region as string] + (r.gain as number) * (k + 1)), z: r.region as string}))
+      )
+    }
+  })
+});
+const regionData = {start: {a: 90, b: 99}};
+const regionRows: ScenarioRow[] = [
+  {region: "a", gain: 2},
+  {region: "b", gain: 0.5}
+];
+
+describe("analysis on one line (z) of a region model", () => {
+  it("solveColumn, sensitivityGrid and tornadoOf read the probed region's line", () => {
+    const solved = solveColumn(regionModel, regionData, regionRows, {column: "gain", probe: {series: "coverage", x: 2027, z: "a"}, value: 96});
+    expect(solved.ok && Math.abs(solved.x - 2)).toBeLessThanOrEqual(1e-8);
+    const grid = sensitivityGrid(regionModel, regionData, regionRows, {
+      x: {column: "gain", values: [0, 1, 5]},
+      y: {column: "gain", values: [3]},
+      probe: {series: "coverage", x: 2026, z: "b"}
+    });
+    expect(grid.cells).toEqual([[99, 100, 100]]);
+    const bars = tornadoOf(regionModel, regionData, regionRows, {probe: {series: "coverage", x: 2025, z: "a"}, deltas: {gain: 1}});
+    expect(bars).toEqual([{parameter: "gain", low: 91, high: 93, base: 92}]);
+  });
+
+  it("monteCarloBand of one region's line has that line's years and stays under the cap", () => {
+    const band = monteCarloBand(regionModel, regionData, regionRows, {series: "coverage", z: "b", ranges: {gain: [-0.5, 0.5]}, runs: 200, seed: 3});
+    expect(band.map((b) => b.x)).toEqual([2025, 2026, 2027]);
+    for (const b of band) {
+      expect(b.p10).toBeGreaterThanOrEqual(99);
+      expect(b.p10).toBeLessThanOrEqual(b.p50);
+      expect(b.p50).toBeLessThanOrEqual(b.p90);
+      expect(b.p90).toBeLessThanOrEqual(100);
+    }
+    const a = monteCarloBand(regionModel, regionData, regionRows, {series: "coverage", z: "a", ranges: {gain: [0, 0]}, runs: 2});
+    expect(a).toEqual([
+      {x: 2025, p10: 92, p50: 92, p90: 92},
+      {x: 2026, p10: 94, p50: 94, p90: 94},
+      {x: 2027, p10: 96, p50: 96, p90: 96}
+    ]);
   });
 });

@@ -103,7 +103,7 @@ describe("translateChrome", () => {
   const page = () => {
     document.title = "数据来源 · Data sources | Yearbook scenarios · 年鉴情景";
     document.body.innerHTML = `<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">
-      <nav id="observablehq-sidebar"><ol><li class="observablehq-link"><a href="./">Yearbook scenarios · 年鉴情景</a></li></ol>
+      <nav id="observablehq-sidebar"><ol><label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label><li class="observablehq-link"><a href="./">Yearbook scenarios · 年鉴情景</a></li></ol>
       <section><summary>Notebooks · 笔记本</summary><ol><li><a href="./income-gap">城乡收入差距 · Income gap</a></li></ol></section></nav>
       <aside id="observablehq-toc"><nav><div>Contents</div><ol><li class="observablehq-secondary-link"><a href="#notes">说明Notes</a></li></ol></nav></aside>
       <main><h2 id="notes"><span class="zh">说明</span><span class="en">Notes</span></h2></main>
@@ -120,6 +120,13 @@ describe("translateChrome", () => {
     expect(texts("#observablehq-footer nav a span")).toEqual(["Data revisions"]);
     expect(document.title).toBe("Data sources | Yearbook scenarios");
     expect(document.querySelector("#observablehq-sidebar-toggle")!.getAttribute("aria-label")).toBe("Show or hide the sidebar");
+  });
+  it("moves the sidebar's close label out of its list, so the list holds only items", () => {
+    page();
+    translateChrome(document, "zh");
+    const list = document.querySelector("#observablehq-sidebar > ol")!;
+    expect([...list.children].map((c) => c.tagName)).toEqual(["LI"]);
+    expect(list.previousElementSibling!.id).toBe("observablehq-sidebar-close");
   });
   it("writes them in Chinese", () => {
     page();

@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {queryFromUrl, urlWithQuery} from "../../../components/sqlWorkbench/queryUrl.js";
 import {querySources, tableCatalog, tablesInQuery} from "../../../components/sqlWorkbench/tableCatalog.js";
 import {duckdbMessage, resultTable, sqlWorkbench} from "../../../components/sqlWorkbench/sqlWorkbench.js";
-import {EXAMPLE_QUERIES} from "../../../components/sqlWorkbench/examples.js";
+import {EXAMPLE_QUERIES, exampleSql} from "../../../components/sqlWorkbench/examples.js";
 import {checkReadOnly} from "../../../components/sqlWorkbench/readOnlySql.js";
 import type {Database, QueryResult} from "../../../components/duckdb.js";
 
@@ -129,7 +129,18 @@ describe("sqlWorkbench", () => {
 });
 
 describe("EXAMPLE_QUERIES", () => {
-  it("are all accepted by the read-only check", () => {
-    for (const example of EXAMPLE_QUERIES) expect(checkReadOnly(example.sql).ok, example.id).toBe(true);
+  it("are all accepted by the read-only check, with their comment in either language", () => {
+    for (const example of EXAMPLE_QUERIES) {
+      for (const lang of ["zh", "en"] as const) expect(checkReadOnly(exampleSql(example, lang)).ok, example.id).toBe(true);
+    }
+  });
+  it("exampleSql puts the comment in the page language above the query, one -- line each", () => {
+    const farmland = EXAMPLE_QUERIES.find((e) => e.id === "farmland-path")!;
+    const lines = exampleSql(farmland, "zh").split("\n");
+    expect(lines.slice(0, 2)).toEqual([
+      "-- 高标准农田累计建成面积（万亩）的全国表述，以及方案的2025年目标。",
+      "-- 2023年的数字是下限（“超10亿亩”）；没有表述的年份没有行。"
+    ]);
+    expect(lines[2]).toBe("SELECT year, value AS area, unit, 'stated' AS kind, indicator");
   });
 });

@@ -1,0 +1,58 @@
+// A chart with a text alternative: a visible title and a one-sentence summary of what it shows, which also name the
+// chart for screen readers (the SVG becomes one image). Plot marks its groups with aria-label, which ARIA forbids on
+// elements without a role; those labels move to data-aria-label, so they still describe the parts to tools and tests.
+import {t, type Text} from "./i18n.js";
+
+let counter = 0;
+
+/**
+ * Makes each SVG in `chart` a single image labelled by the given ids, and moves aria-label off groups without a role.
+ * Returns the chart.
+ * @example accessibleSvg(Plot.plot({...}), ["chart-title-1", "chart-summary-1"])
+ */
+export function accessibleSvg<T extends Element>(chart: T, labelledBy: string[]): T {
+  const svgs = chart.matches("svg") ? [chart, ...chart.querySelectorAll("svg")] : [...chart.querySelectorAll("svg")];
+  for (const svg of svgs) {
+    // Plot's legends are SVGs too (swatches beside their HTML labels, or a colour ramp): decoration beside the summary.
+    if (isLegend(svg)) svg.setAttribute("aria-hidden", "true");
+    else {
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-labelledby", labelledBy.join(" "));
+    }
+    for (const element of svg.querySelectorAll("[aria-label]")) {
+      if (element.hasAttribute("role")) continue;
+      element.setAttribute("data-aria-label", element.getAttribute("aria-label")!);
+      element.removeAttribute("aria-label");
+    }
+    for (const element of svg.querySelectorAll("[aria-description]")) element.removeAttribute("aria-description");
+  }
+  return chart;
+}
+
+function isLegend(svg: Element): boolean {
+  const legendClass = (element: Element) => /-(swatch|swatches|ramp|legend)\b/.test(element.getAttribute("class") ?? "");
+  for (let element: Element | null = svg; element; element = element.parentElement) if (legendClass(element)) return true;
+  return false;
+}
+
+/**
+ * A figure holding a chart (a Plot SVG or figure, or any element with SVG inside) under its title and summary.
+ * @example chartFigure(gapChart(rows, {width}), {title: {zh: "城乡收入比", en: "Urban-rural income ratio"}, summary: {zh: "2013年以来逐年下降。", en: "Falling every year since 2013."}})
+ */
+export function chartFigure(chart: Element, {title, summary}: {title: Text; summary: Text}): HTMLElement {
+  const id = `chart-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+  const figure = document.createElement("figure");
+  figure.className = "chart-figure";
+  const caption = document.createElement("figcaption");
+  const heading = document.createElement("strong");
+  heading.className = "chart-title";
+  heading.id = `${id}-title`;
+  heading.textContent = t(title);
+  const text = document.createElement("span");
+  text.className = "chart-summary";
+  text.id = `${id}-summary`;
+  text.textContent = t(summary);
+  caption.append(heading, text);
+  figure.append(caption, accessibleSvg(chart, [heading.id, text.id]));
+  return figure;
+}

@@ -1,0 +1,31 @@
+import {describe, expect, it} from "vitest";
+import {builtPages} from "../support/builtSite.js";
+import {pageSettled} from "../support/axe.js";
+import {siteSession} from "../support/siteSession.js";
+
+// At a phone's 390 px no page scrolls sideways; wide tables and the scenario grid scroll inside their own box.
+const site = siteSession();
+const WIDTH = 390;
+
+describe("390 px wide", () => {
+  for (const route of builtPages()) {
+    it(`${route} does not overflow horizontally`, async () => {
+      const {page} = await site.open(route);
+      await page.setViewportSize({width: WIDTH, height: 844});
+      await pageSettled(page);
+      const layout = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        grids: [...document.querySelectorAll(".scenario-grid")].map((grid) => ({
+          right: Math.round(grid.getBoundingClientRect().right),
+          overflowX: getComputedStyle(grid).overflowX
+        }))
+      }));
+      expect(layout.scrollWidth).toBeLessThanOrEqual(WIDTH);
+      for (const grid of layout.grids) {
+        expect(grid.right).toBeLessThanOrEqual(WIDTH);
+        expect(grid.overflowX).toBe("auto");
+      }
+      await page.context().close();
+    });
+  }
+});
