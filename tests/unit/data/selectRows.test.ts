@@ -61,7 +61,10 @@ describe("selectRows and joinRows return what DuckDB returns", () => {
       plan: "plan-indicators",
       targets: "plan-targets",
       urban: "province-urban-income",
-      rural: "province-rural-income"
+      rural: "province-rural-income",
+      national: "urbanization-national",
+      province: "urbanization-province",
+      hukou: "urbanization-hukou"
     })) {
       const text = tableText(datasetById(id).load().rows);
       await db.load(name, text);
@@ -88,6 +91,34 @@ describe("selectRows and joinRows return what DuckDB returns", () => {
       expect([...rows]).toEqual(await db.rows(selectSql(table, spec)));
     });
   }
+
+  it("urbanisation: national and hukou rows (UNION ALL) by year, and provinces with codes as text", async () => {
+    const national = selectRows(
+      [
+        ...selectRows(tables.national, {columns: ["indicator", "year", "value"], where: {region_code: "CN"}}),
+        ...selectRows(tables.hukou, {columns: ["indicator", "year", "value"], where: {region_code: "CN", value: {notNull: true}}})
+      ],
+      {orderBy: ["year"]}
+    );
+    const duckdbNational = await db.rows(`SELECT indicator, year, value FROM national WHERE region_code = 'CN'
+UNION ALL SELECT indicator, year, value FROM hukou WHERE region_code = 'CN' AND value IS NOT NULL
+ORDER BY year`);
+    // ORDER BY year leaves rows of one year in no defined order in SQL: compare years in order, and the rows as a set.
+    expect(national.map((d) => d.year)).toEqual(duckdbNational.map((d) => d.year));
+    const key = (d: Record<string, unknown>) => JSON.stringify(d);
+    expect(national.map(key).sort()).toEqual(duckdbNational.map(key).sort());
+    const provinces = selectRows(tables.province, {
+      columns: ["region_code", "region", "year", "value"],
+      where: {value: {notNull: true}},
+      orderBy: ["year", "region_code"]
+    }).map((d) => ({...d, region_code: String(d.region_code)}));
+    expect(provinces.length).toBeGreaterThan(100);
+    expect(provinces).toEqual(
+      await db.rows(
+        "SELECT CAST(region_code AS VARCHAR) AS region_code, region, year, value FROM province WHERE value IS NOT NULL ORDER BY year, region_code"
+      )
+    );
+  });
 
   it("the provinces' urban-rural join, ratio and gap", async () => {
     // As src/income-provinces.md writes it: the division and difference run on every pair, the null ones filtered out.
