@@ -1,4 +1,6 @@
 import {languageHeadScript} from "./components/site/languageHead.js";
+import {rmSync} from "node:fs";
+import {reportPaths} from "./loaders/reports.js";
 
 // Observable Framework configuration. Everything the site loads is bundled from node_modules or src/:
 // no CDN, no web fonts (see README "Offline by construction").
@@ -31,8 +33,17 @@ export default {
         {name: "数据修订 · Data revisions", path: "/revisions"},
         {name: "SQL 工作台 · SQL workbench", path: "/sql"}
       ]
-    }
+    },
+    {name: "报告 · Reports", path: "/reports/"}
   ],
+  // One page per file in reports/ (src/reports/[slug].md). Every file is checked first: a bad one fails the build
+  // with `reports/<file>: <field>: message`, so a wrong report is never published. The report pages' data loaders
+  // read reports/ and data/, which Framework does not watch, so their cached outputs are made again on every build.
+  async *dynamicPaths() {
+    rmSync("src/.observablehq/cache/data/reports", {recursive: true, force: true});
+    rmSync("src/.observablehq/cache/data/reports.json", {force: true});
+    yield* reportPaths();
+  },
   search: false,
   // One language at a time: the head script sets <html lang> before render; the header's module puts the language
   // switch in place and Framework's own names (written "中文 · English" above) in that language.

@@ -23,6 +23,19 @@ spawnSync(process.execPath, [join(scripts, "seed-npm-cache.mjs"), "--root", root
 // A project with the loaders of its own (this one) drops cached tables made from older data/ or loaders/ first.
 if (existsSync(join(root, "scripts", "fresh-cache.ts")))
   spawnSync(join(root, "node_modules", ".bin", "tsx"), ["scripts/fresh-cache.ts"], {cwd: root, env, stdio: "inherit"});
+const report = resolve(root, `${(process.env.YS_DIST ?? "dist").replace(/\/+$/, "")}.build-report.json`);
+// Report files are checked before Framework clears the output folder, so a bad one keeps the last good site.
+if (existsSync(join(root, "scripts", "check-reports.ts"))) {
+  const check = spawnSync(join(root, "node_modules", ".bin", "tsx"), ["scripts/check-reports.ts"], {cwd: root, env, encoding: "utf8"});
+  if (check.status !== 0) {
+    const log = `${check.stdout ?? ""}${check.stderr ?? ""}`;
+    mkdirSync(dirname(report), {recursive: true});
+    writeFileSync(report, JSON.stringify({mode: "report check", status: check.status, log}, null, 2));
+    process.stdout.write(log);
+    console.log(`offline build: stopped by bad report files (exit ${check.status})`);
+    process.exit(check.status ?? 1);
+  }
+}
 const observable = join(root, "node_modules", ".bin", "observable");
 const canUnshare = spawnSync("unshare", ["-rn", "true"]).status === 0;
 const result = canUnshare
@@ -34,7 +47,6 @@ const result = canUnshare
       maxBuffer: 1 << 28
     });
 const log = `${result.stdout ?? ""}${result.stderr ?? ""}`;
-const report = resolve(root, `${(process.env.YS_DIST ?? "dist").replace(/\/+$/, "")}.build-report.json`);
 mkdirSync(dirname(report), {recursive: true});
 writeFileSync(
   report,

@@ -1,0 +1,195 @@
+import {spawnSync} from "node:child_process";
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {copyProject} from "../fixtures/reload/projectCopy.js";
+import {launchChromium, openIsolatedPage} from "../support/chromium.js";
+import {serveStatic} from "../support/serveStatic.js";
+import {siteSession} from "../support/siteSession.js";
+import {pdfPageTexts} from "../support/pdfText.js";
+import {renderReportPdfs} from "../../scripts/report-pdf.js";
+
+// The report path end to end: on the income notebook an analyst forks the baseline, edits cells and publishes a
+// report (the download); the file goes into reports/ of a throwaway copy of the project, which is built; the report
+// page holds the edited values and the figures they imply, equal to the notebook's. Then the copy's data file is
+// edited (a SYNTHETIC revision) and rebuilt: the page shows the drift banner. Bad report files fail the build.
+const INPUT = "data/national/income_national.csv";
+const TITLE = "Round trip rural 9 percent";
+const SLUG = "round-trip-rural-9-percent";
+const site = siteSession();
+let root: string;
+let report: string;
+let notebook: Record<string, string>;
+let browser: Browser;
+
+const build = () => {
+  const env = {...process.env};
+  delete env.YS_DIST;
+  return spawnSync(process.execPath, [resolve("scripts/build-offline.mjs"), "--root", root], {cwd: root, encoding: "utf8", env});
+};
+
+async function openCopy(route: string, ready: string): Promise<Page> {
+  const server = await serveStatic(join(root, "dist"));
+  const {page, watch} = await openIsolatedPage(browser, server.url);
+  page.on("close", () => void server.close());
+  await page.goto(server.url + route);
+  await page.locator(ready).first().waitFor();
+  expect(watch.external).toEqual([]);
+  return page;
+}
+
+const value = (page: Page, selector: string) => page.locator(selector).getAttribute("data-value");
+
+beforeAll(async () => {
+  root = copyProject();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (root) rmSync(root, {recursive: true, force: true});
+});
+
+describe("publishing a report from the income notebook", () => {
+  it("forks the baseline, edits cells and downloads <slug>.json from an accessible dialog", async () => {
+    const {page, watch} = await site.open("/income-gap", ".scenario-manager [role=grid] td");
+    await page.waitForFunction(() => /^\d\.\d{3}$/.test(document.querySelector("#ratio-2025")?.textContent ?? ""));
+    const cell = (year: number, key: string) => page.locator(`.scenario-manager [role=grid] td[data-row="${year - 2025}"][data-key="${key}"]`);
+    await cell(2025, "rural").click();
+    await page.keyboard.type("9");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".scenario-picker").inputValue()).toBe("s1");
+    await cell(2026, "urban").click();
+    await page.keyboard.type("6");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cell(2026, "urban").textContent()).toBe("6.00%");
+    notebook = {
+      ratio2025: (await page.locator("#ratio-2025").textContent())!,
+      ratio2035: (await page.locator("#ratio-2035").textContent())!,
+      locked2025: (await cell(2025, "ratio").textContent())!,
+      gap2035: (await value(page, '#compare-table tr[data-id="s1"] td[data-key="gap-2035"]'))!,
+      exact2035: (await value(page, '#compare-table tr[data-id="s1"] td[data-key="ratio-2035"]'))!
+    };
+    const open = page.getByRole("button", {name: "发布报告"});
+    await open.click();
+    const dialog = page.getByRole("dialog", {name: "发布报告"});
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("title");
+    // No title: the dialog says so and stays open.
+    await dialog.getByRole("button", {name: "下载报告文件"}).click();
+    expect(await dialog.getByRole("alert").textContent()).toBe("请填写标题");
+    await dialog.getByLabel("标题（必填）").fill(TITLE);
+    await dialog.getByLabel("作者（可选）").fill("Test Analyst");
+    await dialog.getByLabel("说明（可选）").fill("Made by the round-trip test.");
+    const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", {name: "下载报告文件"}).click()]);
+    expect(download.suggestedFilename()).toBe(`${SLUG}.json`);
+    report = readFileSync((await download.path())!, "utf8");
+    const parsed = JSON.parse(report);
+    expect(parsed).toMatchObject({title: TITLE, author: "Test Analyst", model: "income-gap", activeId: "s1", compare: ["baseline", "s1"]});
+    expect(parsed.scenarios[1].rows[0].rural).toBe(0.09);
+    expect(parsed.scenarios[1].rows[1].urban).toBe(0.06);
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await page.locator(".publish-report-status").textContent()).toBe(`已下载 ${SLUG}.json：放进 reports/ 并提交即可发布`);
+    expect(watch.errors).toEqual([]);
+  });
+
+  it("builds the report into /reports/<slug>: the edited values and the figures they imply equal the notebook's", async () => {
+    mkdirSync(join(root, "reports"), {recursive: true});
+    writeFileSync(join(root, "reports", `${SLUG}.json`), report);
+    const result = build();
+    expect(result.status, `${result.stdout}${result.stderr}`.slice(-3000)).toBe(0);
+    const page = await openCopy(`/reports/${SLUG}`, ".assumptions-table");
+    expect(await page.locator("#report-title").textContent()).toBe(TITLE);
+    expect(await page.locator("#report-author").textContent()).toBe("Test Analyst");
+    expect(await page.locator("#report-note").textContent()).toBe("Made by the round-trip test.");
+    expect(await page.locator(".report-drift").isHidden()).toBe(true);
+    const s1 = page.locator('.assumptions-table[data-scenario="s1"]');
+    expect(await s1.locator('tr[data-key="2025"] td.rural').textContent()).toBe("9%");
+    expect(await s1.locator('tr[data-key="2026"] td.urban').textContent()).toBe("6%");
+    expect(await s1.locator('tr[data-key="2025"] td.ratio').textContent()).toBe(notebook.locked2025);
+    expect(await page.locator('#headline-figures tr[data-key="s1-ratio-2025"] .published').textContent()).toBe(notebook.ratio2025);
+    expect(await page.locator('#headline-figures tr[data-key="s1-ratio-2035"] .published').textContent()).toBe(notebook.ratio2035);
+    expect(await value(page, '#compare-table tr[data-id="s1"] td[data-key="ratio-2035"]')).toBe(notebook.exact2035);
+    expect(await value(page, '#compare-table tr[data-id="s1"] td[data-key="gap-2035"]')).toBe(notebook.gap2035);
+    expect(await page.locator("figure.report-chart").evaluateAll((fs) => fs.map((f) => (f as HTMLElement).dataset.series))).toEqual(["ratio", "gap", "urban", "rural"]);
+    expect(await page.locator(".source-note").count()).toBeGreaterThanOrEqual(3);
+    // Static reading: no control on the page at all.
+    expect(await page.locator("main input, main button, main select, main textarea").count()).toBe(0);
+    // The index lists it, and the link opens the same scenarios in the live notebook.
+    const index = await openCopy("/reports/", "#reports-index");
+    expect(await index.locator(`#reports-index tr[data-key="${SLUG}"] td`).allTextContents()).toEqual([TITLE, expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), "Test Analyst", "城乡收入差距情景"]);
+    await page.locator("#open-notebook").click();
+    await page.waitForFunction(() => /^\d\.\d{3}$/.test(document.querySelector("#ratio-2035")?.textContent ?? ""));
+    expect(await page.locator(".scenario-picker").inputValue()).toBe("s1");
+    expect(await page.locator("#ratio-2035").textContent()).toBe(notebook.ratio2035);
+  }, 400_000);
+
+  it("prints on A4 with no input or button and no horizontal overflow, and its PDF has the title on page 1", async () => {
+    const page = await openCopy(`/reports/${SLUG}`, ".report-chart svg");
+    await page.setViewportSize({width: 794, height: 1123});
+    await page.emulateMedia({media: "print"});
+    const visibleControls = await page.evaluate(
+      () => [...document.querySelectorAll("input, button, select, textarea")].filter((e) => (e as HTMLElement).getClientRects().length > 0).length
+    );
+    expect(visibleControls).toBe(0);
+    expect(await page.locator("#observablehq-sidebar").isVisible()).toBe(false);
+    const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    const out = mkdtempSync(join(tmpdir(), "ys-pdf-"));
+    try {
+      const [pdf] = await renderReportPdfs([SLUG], {dist: join(root, "dist"), out});
+      const bytes = readFileSync(pdf);
+      expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+      const pages = pdfPageTexts(bytes);
+      expect(pages.length).toBeGreaterThan(1);
+      expect(pages[0]).toContain(TITLE);
+    } finally {
+      rmSync(out, {recursive: true, force: true});
+    }
+  }, 120_000);
+
+  it("after a reload that revises the data, shows the drift banner naming the dataset with the figures as published and today", async () => {
+    const original = readFileSync(join(root, INPUT), "utf8");
+    const row = original.split("\n").find((line) => line.startsWith("2024,"))!;
+    const [, urban, rural] = row.split(",").map(Number);
+    // A SYNTHETIC revision of the copy's data: 2024 urban income 1,000 yuan higher.
+    writeFileSync(join(root, INPUT), original.replace(row, row.replace(`2024,${urban},`, `2024,${urban + 1000},`)));
+    const result = build();
+    expect(result.status, `${result.stdout}${result.stderr}`.slice(-3000)).toBe(0);
+    const page = await openCopy(`/reports/${SLUG}`, ".assumptions-table");
+    const banner = page.locator(".report-drift");
+    expect(await banner.isVisible()).toBe(true);
+    expect(await banner.getAttribute("data-datasets")).toBe("income-national");
+    expect(await banner.locator("code").allTextContents()).toEqual(["income-national"]);
+    const figure = banner.locator('tr[data-key="s1-ratio-2035"]');
+    expect(await figure.locator(".published").textContent()).toBe(notebook.ratio2035);
+    // Today's figure by hand: the frozen rates compounded from the revised 2024 incomes.
+    const rows = JSON.parse(report).scenarios[1].rows as {urban: number; rural: number}[];
+    const expected = ((urban + 1000) * rows.reduce((p, r) => p * (1 + r.urban), 1)) / (rural * rows.reduce((p, r) => p * (1 + r.rural), 1));
+    expect(Number(await figure.locator(".today").getAttribute("data-value"))).toBeCloseTo(expected, 9);
+    expect(await figure.locator(".today").textContent()).not.toBe(notebook.ratio2035);
+    // The assumptions never change.
+    expect(await page.locator('.assumptions-table[data-scenario="s1"] tr[data-key="2025"] td.rural').textContent()).toBe("9%");
+  }, 400_000);
+
+  it("refuses to build with bad report files, naming each file and field, and keeps the last good site", () => {
+    const good = JSON.parse(report);
+    const {title: _, ...noTitle} = good;
+    writeFileSync(join(root, "reports", "no-title.json"), JSON.stringify(noTitle));
+    writeFileSync(join(root, "reports", "unknown-model.json"), JSON.stringify({...good, model: "weather"}));
+    const wild = structuredClone(good);
+    wild.scenarios[1].rows[0].rural = 0.9;
+    writeFileSync(join(root, "reports", "out-of-bounds.json"), JSON.stringify(wild));
+    writeFileSync(join(root, "reports", "extra-field.json"), JSON.stringify({...good, colour: "red"}));
+    const result = build();
+    const output = `${result.stdout}${result.stderr}`;
+    expect(result.status).not.toBe(0);
+    expect(output).toContain("reports/no-title.json: title: missing");
+    expect(output).toContain('reports/unknown-model.json: model: unknown model "weather" (known: income-gap)');
+    expect(output).toMatch(/reports\/out-of-bounds\.json: scenarios\[1\]\.rows\[0\]\.rural: 2025: 0\.9/);
+    expect(output).toContain("reports/extra-field.json: colour: unknown field");
+    expect(existsSync(join(root, "dist", "reports", `${SLUG}.html`))).toBe(true);
+  }, 400_000);
+});
