@@ -64,7 +64,17 @@ describe("every number as when every chart waited for DuckDB", () => {
         )
         .toBe(true);
       await page.locator(CHART).first().waitFor();
-      const numbers = await shownNumbers(page);
+      // Cells drawn first no longer wait for DuckDB, so a page can still be drawing: wait until two reads agree.
+      let previous = "";
+      await expect
+        .poll(async () => {
+          const now = JSON.stringify(await shownNumbers(page));
+          const stable = now === previous;
+          previous = now;
+          return stable;
+        })
+        .toBe(true);
+      const numbers = JSON.parse(previous) as string[];
       expect(numbers.length).toBeGreaterThan(20);
       expect(numbers).toMatchSnapshot();
       expect(watch.errors).toEqual([]);
