@@ -2,6 +2,7 @@ import {ingestFile} from "./ingest.js";
 import type {IngestOptions} from "./ingestOptions.js";
 import type {Manifest} from "./manifest.js";
 import type {TidyRow} from "./tidy.js";
+import {checkPlanNames} from "./planNames.js";
 
 /** A bundled input under data/ and how to read it. */
 export interface BundledSpec {
@@ -9,6 +10,8 @@ export interface BundledSpec {
   file: string;
   options: IngestOptions;
   notes: string;
+  /** A check of the file beyond its parsing (throws a LoadError); it fails the load like a bad cell. */
+  check?(path: string): void;
 }
 
 const PORTAL_NOTES =
@@ -76,6 +79,7 @@ export const BUNDLED: BundledSpec[] = [
     id: "plan-indicators",
     file: "data/plan/plan_indicators.csv",
     options: {},
+    check: (path) => checkPlanNames(path, "indicators"),
     notes:
       "data/plan/SOURCES-indicators.md and SOURCES-indicators-additions.md (S56-S79): indicators of the 十四五 new-urbanization plan from ministry bulletins and press releases; some values are bounds (超过), approximate, derived (source_ref D*), placed in a year inferred from context, or proxies with their own ids, see the notes"
   },
@@ -85,6 +89,7 @@ export const BUNDLED: BundledSpec[] = [
     options: {
       long: {year: "target_year", value: "target_value", ignore: ["direction", "baseline_value", "baseline_year"]}
     },
+    check: (path) => checkPlanNames(path, "targets"),
     notes:
       "data/plan/SOURCES-indicators.md (Targets): 2025 targets of the plan (发改规划〔2022〕960号); year is the target year; direction (>=, <=, ~) and baselines are in data/plan/targets.csv"
   }
@@ -99,5 +104,7 @@ export function loadBundled(
   resolve?: (input: string) => string
 ): {rows: TidyRow[]; manifest: Manifest} {
   const path = resolve?.(spec.file) ?? spec.file;
-  return ingestFile(path, {...spec.options, dataset: spec.id, name: path, notes: spec.notes});
+  const result = ingestFile(path, {...spec.options, dataset: spec.id, name: path, notes: spec.notes});
+  spec.check?.(path);
+  return result;
 }

@@ -9,7 +9,8 @@ import {reload, ReloadError} from "../loaders/reload/reload.js";
 
 const USAGE = `usage: npm run reload -- [--check] [--config reload.config.json] [--root .]
   --check    download and validate everything, replace nothing, log nothing
-  --config   remote sources (default reload.config.json; missing means local files only)
+  --config   remote sources (default reload.config.json; missing means local files only);
+             reload.nbs.json reads the series from the NBS data portal (NBS_BASE_URL replaces its address)
   --root     project root (default: the current directory)`;
 
 async function main(): Promise<number> {

@@ -6,7 +6,7 @@ import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {pathToFileURL} from "node:url";
 import {REPORT_MODELS} from "../components/report/models.js";
-import {buildReport, reportDate, reportText, slugify, validateReport} from "../components/report/schema.js";
+import {buildReport, reportDate, reportText, slugify, specModel, validateReport} from "../components/report/schema.js";
 import {rowShape} from "../components/scenario/scenarioSet.js";
 import {decodeShare} from "../components/scenario/share.js";
 import {REPORTS_DIR, todayData, type TodayData} from "../loaders/reports.js";
@@ -55,21 +55,22 @@ export function runReportCli(
   const hash = link.slice(hashAt);
   const path = link.slice(0, hashAt).replace(/^[a-z]+:\/\/[^/]*/i, "").replace(/\?.*$/, "").replace(/\.html$/, "").replace(/\/+$/, "");
   const entries = hash.slice(1).split("&").filter(Boolean);
-  const candidates = Object.values(REPORT_MODELS).filter((m) => entries.some((e) => e.startsWith(`${m.model.id}.`)) || path.endsWith(m.notebook));
+  const candidates = Object.values(REPORT_MODELS).filter((m) => entries.some((e) => e.startsWith(`${m.id}.`)) || path.endsWith(m.notebook));
   if (candidates.length === 0)
     return fail(`${link}: not a link of a notebook that can publish reports (models: ${Object.keys(REPORT_MODELS).join(", ")})`);
-  const entry = candidates.find((m) => entries.some((e) => e.startsWith(`${m.model.id}.`))) ?? candidates[0];
-  const data = today.data(entry.model.id);
-  const shape = rowShape(entry.model, entry.model.baseline(data as never).rows);
-  const decoded = decodeShare(hash, entry.model, shape);
-  if (decoded === null) return fail(`${link}: the link holds no scenarios of model ${entry.model.id}`);
+  const entry = candidates.find((m) => entries.some((e) => e.startsWith(`${m.id}.`))) ?? candidates[0];
+  const data = today.data(entry.id);
+  const model = specModel(entry, data);
+  const shape = rowShape(model, model.baseline(data as never).rows);
+  const decoded = decodeShare(hash, model, shape);
+  if (decoded === null) return fail(`${link}: the link holds no scenarios of model ${entry.id}`);
   if (!decoded.ok) return fail(`${link}: ${decoded.error}`);
   const date = values.date ?? reportDate(now());
-  const slug = values.slug ?? slugify(values.title, entry.model.id, date);
+  const slug = values.slug ?? slugify(values.title, entry.id, date);
   const file = `${slug}.json`;
   let report;
   try {
-    report = buildReport(entry, data, decoded.state, {title: values.title, author: values.author, note: values.note, date}, today.manifests(entry.model.id));
+    report = buildReport(entry, data, decoded.state, {title: values.title, author: values.author, note: values.note, date}, today.manifests(entry.id));
   } catch (error) {
     return fail(`${link}: ${(error as Error).message}`);
   }
@@ -81,7 +82,7 @@ export function runReportCli(
   mkdirSync(dir, {recursive: true});
   writeFileSync(target, reportText(report));
   const names = report.scenarios.map((s) => s.name).join(", ");
-  return {code: 0, out: `${target}: ${report.title} (${entry.model.id}; ${report.scenarios.length} scenarios: ${names})\n`, err: ""};
+  return {code: 0, out: `${target}: ${report.title} (${entry.id}; ${report.scenarios.length} scenarios: ${names})\n`, err: ""};
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -57,18 +57,20 @@ export function tileValues(rows: readonly TileDatum[]): Tile[] {
 }
 
 /**
- * A tile's accessible name: province, what the value is, the value and its year, or that there is no data.
- * @example tileName({zh: "北京", en: "Beijing", value: 2.51, year: 2019}, "城乡收入比", (v) => v.toFixed(2), "zh") // "北京，城乡收入比 2.51（2019年）"
+ * A tile's accessible name: the tile's visible text first (short name and value, or "no data"), so the name a screen
+ * reader speaks contains what a sighted reader sees (WCAG 2.5.3), then what the value is and its year.
+ * @example tileName({zh: "北京", en: "Beijing", abbr: "BJ", value: 2.51, year: 2019}, "城乡收入比", (v) => v.toFixed(2), "zh") // "北京 2.51（城乡收入比，2019年）"
  */
 export function tileName(
-  tile: {zh: string; en: string; value: number | null; year: number | null},
+  tile: {zh: string; en: string; abbr: string; value: number | null; year: number | null},
   label: string,
   format: (value: number) => string,
   lang: Lang
 ): string {
-  if (tile.value === null) return lang === "zh" ? `${tile.zh}，${label}：无数据` : `${tile.en}, ${label}: no data`;
-  const year = tile.year === null ? "" : lang === "zh" ? `（${tile.year}年）` : ` (${tile.year})`;
-  return lang === "zh" ? `${tile.zh}，${label} ${format(tile.value)}${year}` : `${tile.en}, ${label} ${format(tile.value)}${year}`;
+  const shown = lang === "zh" ? tile.zh : `${tile.en}, ${tile.abbr}`;
+  if (tile.value === null) return lang === "zh" ? `${shown} 无数据（${label}）` : `${shown} no data (${label})`;
+  const year = tile.year === null ? "" : lang === "zh" ? `，${tile.year}年` : `, ${tile.year}`;
+  return lang === "zh" ? `${shown} ${format(tile.value)}（${label}${year}）` : `${shown} ${format(tile.value)} (${label}${year})`;
 }
 
 /**
@@ -121,7 +123,8 @@ export function provinceTileMap(rows: readonly TileDatum[], options: ProvinceTil
     const value = document.createElement("span");
     value.className = "ptm-value";
     value.textContent = tile.value === null ? t({zh: "无数据", en: "no data"}, lang) : format(tile.value);
-    button.append(name, value);
+    // A space between the two, so the visible text reads "HL 2.01", as the accessible name does, not "HL2.01".
+    button.append(name, " ", value);
     button.addEventListener("click", () => select(tile.code));
     button.addEventListener("keydown", (event) => {
       if (event.key !== "Enter" && event.key !== " ") return;
@@ -227,14 +230,15 @@ function rampLegend(domain: [number, number], fill: (v: number) => string, label
   return figure;
 }
 
-// Dark text on light fills, white on dark ones (relative luminance, WCAG's formula).
+// Black text on light fills, white on dark ones (relative luminance, WCAG's formula): at least 4.58:1 either way.
 function readableOn(fill: string): string {
   const match = fill.match(/rgb\((\d+),\s*(\d+),\s*(\d+)\)/) ?? fill.match(/^#(..)(..)(..)$/);
   if (!match) return "#000";
   const channels = match.slice(1, 4).map((c) => (fill.startsWith("#") ? parseInt(c, 16) : Number(c)) / 255);
   const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return luminance > 0.179 ? "#111" : "#fff";
+  // Pure black: with #111 a mid-tone fill (luminance near 0.19) reaches 4.5:1 with neither text colour.
+  return luminance > 0.179 ? "#000" : "#fff";
 }
 
 const TILE_MAP_STYLE = `

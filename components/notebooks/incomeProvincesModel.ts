@@ -201,7 +201,7 @@ export function startYearsText(observed: readonly ProvinceIncomeYear[]): {zh: st
  * Provinces with a year missing between the first and last year of the data, each with the missing years.
  * @example provinceGaps(observed) // [{region: "甘肃", years: [2016, 2017]}]
  */
-export function provinceGaps(observed: readonly ProvinceIncomeYear[]): {region: string; years: number[]}[] {
+export function provinceGaps(observed: readonly {region: string; year: number}[]): {region: string; years: number[]}[] {
   const all = observed.map((o) => o.year);
   const [from, to] = [Math.min(...all), Math.max(...all)];
   const byRegion = new Map<string, Set<number>>();

@@ -2,6 +2,7 @@
 // number of percentage points each year from the last observed year of the census-revised series; the rate is
 // locked, and held within 0-100%.
 import {formatNumber} from "../format.js";
+import {missingYears} from "../model/years.js";
 import {HORIZON} from "../plan.js";
 import {defineModel, type ScenarioRow} from "../scenario/model.js";
 
@@ -82,3 +83,50 @@ export const urbanizationModel = defineModel<UrbanizationData>({
   locked: [{key: "rate", label: {zh: "城镇化率（%）", en: "Rate (%)"}, format: "number", digits: 2}],
   series: [{key: "rate", label: {zh: "常住人口城镇化率（%）", en: "Resident urbanisation rate (%)"}, format: "number", digits: 2}]
 });
+
+/** The national series the page draws, one value per year of the table (null where that series has none). */
+export interface NationalRates {
+  years: number[];
+  published: {x: number; y: number | null}[];
+  revised: {x: number; y: number | null}[];
+  hukou: {x: number; y: number | null}[];
+  /** years where both resident series have a figure and the figures differ */
+  differ: number[];
+  /** the largest difference between them, in percentage points (0 when they never differ) */
+  widest: number;
+  /** years of the table without a hukou figure */
+  hukouMissing: number[];
+}
+
+/** Indicator names as the loaders publish them. */
+export const INDICATORS = {
+  published: "常住人口城镇化率（当年公布）",
+  revised: "常住人口城镇化率（七普修订）",
+  hukou: "户籍人口城镇化率"
+} as const;
+
+/**
+ * Splits the tidy national rows into the three series (never merged: a year missing from one stays null there),
+ * and says where the two resident series differ and which years have no hukou figure.
+ * @example nationalRates(rows).differ // [2010, 2011, …, 2019]
+ */
+export function nationalRates(rows: readonly {indicator: string; year: number; value: number | null}[]): NationalRates {
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const series = (name: string) =>
+    years.map((x) => ({x, y: rows.find((r) => r.year === x && r.indicator === name && r.value !== null)?.value ?? null}));
+  const [published, revised, hukou] = [series(INDICATORS.published), series(INDICATORS.revised), series(INDICATORS.hukou)];
+  const gaps = years.flatMap((x, i) => {
+    const [p, r] = [published[i].y, revised[i].y];
+    return p !== null && r !== null && Math.abs(p - r) > 1e-9 ? [{x, d: Math.abs(p - r)}] : [];
+  });
+  const hukouYears = hukou.filter((p) => p.y !== null).map((p) => p.x);
+  return {
+    years,
+    published,
+    revised,
+    hukou,
+    differ: gaps.map((g) => g.x),
+    widest: Math.max(0, ...gaps.map((g) => g.d)),
+    hukouMissing: years.length ? missingYears(hukouYears, years[0], years[years.length - 1]) : []
+  };
+}

@@ -30,7 +30,7 @@ export function PublishReport<D>(
 ): PublishReportElement {
   if (data === undefined) throw new Error("PublishReport: pass the model's data ({datasets, data})");
   const model = manager.model;
-  const spec: ReportModelSpec<D> = reportModel(model.id) ?? {model, datasets: datasets.map((d) => d.dataset), headline: []};
+  const spec: ReportModelSpec<D> = reportModel(model.id) ?? {id: model.id, model, datasets: datasets.map((d) => d.dataset), headline: []};
   const id = `publish-report-${++dialogs}`;
   const root = el("div", {class: "publish-report no-print"}) as PublishReportElement;
   root.lastReport = null;

@@ -48,21 +48,28 @@ export function dataVersion(report: Report): string {
   return report.datasets.map((d) => `${d.id}@${d.sha256.slice(0, 12)}`).join(", ");
 }
 
+/** How the headline figures are written: a row key's name (a province), and "≥ " before lower bounds. */
+export interface HeadlineOptions {
+  rowName?: (key: string) => string;
+  prefix?: string;
+}
+
 /**
  * The headline figures as published beside the same figures on today's data (one row per figure).
  * @example headlineRows(report, model, projections)
  */
-export function headlineRows(report: Report, model: ScenarioModel<any>, projections: ReadonlyMap<string, Projection>) {
+export function headlineRows(report: Report, model: ScenarioModel<any>, projections: ReadonlyMap<string, Projection>, {rowName = String}: HeadlineOptions = {}) {
   const names = new Map(report.scenarios.map((s) => [s.id, s.name]));
   return report.headline.map((h: HeadlineFigure) => {
     const projection = projections.get(h.scenario);
+    const label = t(model.series?.find((s) => s.key === h.series)?.label ?? h.series);
     return {
-      key: `${h.scenario}-${h.series}-${h.x}`,
+      key: `${h.scenario}-${h.series}-${h.x}${h.z === undefined ? "" : `-${h.z}`}`,
       scenario: names.get(h.scenario) ?? h.scenario,
-      figure: `${h.x} ${t(model.series?.find((s) => s.key === h.series)?.label ?? h.series)}`,
+      figure: h.z === undefined ? `${h.x} ${label}` : `${rowName(h.z)} · ${h.x} ${label}`,
       series: h.series,
       published: h.value,
-      today: projection ? seriesAt(projection, h.series, h.x) : null
+      today: projection ? seriesAt(projection, h.series, h.x, h.z) : null
     };
   });
 }
@@ -71,10 +78,17 @@ export function headlineRows(report: Report, model: ScenarioModel<any>, projecti
  * The headline table: each figure as published and, when the data changed, on today's data.
  * @example headlineTable(report, model, projections, {drift: true})
  */
-export function headlineTable(report: Report, model: ScenarioModel<any>, projections: ReadonlyMap<string, Projection>, {drift}: {drift: boolean}): HTMLElement {
+export function headlineTable(
+  report: Report,
+  model: ScenarioModel<any>,
+  projections: ReadonlyMap<string, Projection>,
+  {drift, ...options}: {drift: boolean} & HeadlineOptions
+): HTMLElement {
   const specs = new Map((model.series ?? []).map((s) => [s.key, s]));
-  const rows = headlineRows(report, model, projections);
-  const f = (row: {series: string}, v: number | null) => formatterFor(specs.get(row.series)?.format ?? "number", {digits: specs.get(row.series)?.digits})(v);
+  const rows = headlineRows(report, model, projections, options);
+  const prefix = options.prefix ?? "";
+  const f = (row: {series: string}, v: number | null) =>
+    `${v === null ? "" : prefix}${formatterFor(specs.get(row.series)?.format ?? "number", {digits: specs.get(row.series)?.digits})(v)}`;
   return html`<table class="data-table headline-table" id=${drift ? "drift-figures" : "headline-figures"}>
     <thead><tr><th scope="col">${t({zh: "情景", en: "Scenario"})}</th><th scope="col">${t({zh: "指标", en: "Figure"})}</th>
     <th scope="col">${t({zh: "发布时", en: "As published"})}</th>${drift ? html`<th scope="col">${t({zh: "按今天的数据", en: "On today's data"})}</th>` : ""}</tr></thead>
@@ -92,7 +106,7 @@ export function headlineTable(report: Report, model: ScenarioModel<any>, project
  * Empty when nothing changed.
  * @example driftBanner(bundle, model, projections)
  */
-export function driftBanner(bundle: ReportBundle, model: ScenarioModel<any>, projections: ReadonlyMap<string, Projection>): HTMLElement {
+export function driftBanner(bundle: ReportBundle, model: ScenarioModel<any>, projections: ReadonlyMap<string, Projection>, options: HeadlineOptions = {}): HTMLElement {
   const drift = driftOf(bundle);
   if (drift.length === 0) return html`<div class="report-drift" hidden></div>` as HTMLElement;
   return html`<div class="report-drift" role="note" data-datasets=${drift.map((d) => d.id).join(",")}>
@@ -103,7 +117,7 @@ export function driftBanner(bundle: ReportBundle, model: ScenarioModel<any>, pro
       zh: "报告的假设不变；下方图表按今天的数据计算。发布时与今天的主要数字：",
       en: "The report's assumptions are unchanged; the charts below are computed on today's data. The headline figures as published and today:"
     })}</p>
-    ${headlineTable(bundle.report, model, projections, {drift: true})}
+    ${headlineTable(bundle.report, model, projections, {drift: true, ...options})}
   </div>` as HTMLElement;
 }
 
@@ -136,11 +150,12 @@ export function assumptionsTable(model: ScenarioModel<any>, scenario: Scenario, 
 
 /**
  * The link that opens the report's scenarios in the live notebook (a share link; the notebook's baseline is today's).
- * @example notebookLink(report, entry) // "../income-gap#income-gap.v1.eyJr…"
+ * `model`: the entry's model on the report's data.
+ * @example notebookLink(report, entry, model) // "../income-gap#income-gap.v1.eyJr…"
  */
-export function notebookLink(report: Report, entry: ReportModel): string {
+export function notebookLink(report: Report, entry: Pick<ReportModel, "notebook">, model: ScenarioModel<any>): string {
   const set = {version: 1 as const, activeId: report.activeId, scenarios: report.scenarios, compare: report.compare};
-  return `..${entry.notebook}#${encodeShare(set, entry.model)}`;
+  return `..${entry.notebook}#${encodeShare(set, model)}`;
 }
 
 /**

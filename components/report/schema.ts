@@ -11,12 +11,20 @@ export interface ReportDataset {
   rows: number;
 }
 
-/** A series value at x for one scenario: what a reader quotes from the report. */
+/** A series value at x (and for row z, when the series has one point per row) for one scenario: what a reader quotes. */
 export interface HeadlineFigure {
   scenario: string;
   series: string;
   x: number;
+  z?: string;
   value: number | null;
+}
+
+/** A headline measure: a series at x, and for a series with a point per row (provinces) the row's key z. */
+export interface HeadlineSpec {
+  series: string;
+  x: number;
+  z?: string;
 }
 
 /** The report file (reports/<slug>.json). */
@@ -38,9 +46,29 @@ export interface Report {
 
 /** What a model needs to be published: the model, which datasets feed it, and which figures are its headline. */
 export interface ReportModelSpec<D = unknown> {
-  model: ScenarioModel<D>;
+  /** the model's id, as reports name it */
+  id: string;
+  /** the model, or how it is built from its data (a model whose targets are read from the data, e.g. farmland) */
+  model: ScenarioModel<D> | ((data: D) => ScenarioModel<D>);
   datasets: readonly string[];
-  headline: readonly {series: string; x: number}[];
+  /** the headline measures, or how they follow from the data (one per province, e.g.) */
+  headline: readonly HeadlineSpec[] | ((data: D) => readonly HeadlineSpec[]);
+}
+
+/**
+ * The spec's model on `data`: the model itself, or the one its builder makes from the data.
+ * @example specModel(reportModel("farmland")!, data).targets[0].value // 107500
+ */
+export function specModel<D>(spec: ReportModelSpec<D>, data: D): ScenarioModel<D> {
+  return typeof spec.model === "function" ? spec.model(data) : spec.model;
+}
+
+/**
+ * The spec's headline measures on `data`.
+ * @example specHeadline(reportModel("income-gap")!, data) // [{series: "ratio", x: 2025}, …]
+ */
+export function specHeadline<D>(spec: ReportModelSpec<D>, data: D): readonly HeadlineSpec[] {
+  return typeof spec.headline === "function" ? spec.headline(data) : spec.headline;
 }
 
 /** A dataset as it is today: id, sha256 and row count from its manifest. */
@@ -95,9 +123,11 @@ export function reportDate(now: Date = new Date()): string {
  * @example headlineFigures(spec, data, set.scenarios)[0] // {scenario: "baseline", series: "ratio", x: 2025, value: 2.31}
  */
 export function headlineFigures<D>(spec: ReportModelSpec<D>, data: D, scenarios: readonly Scenario[]): HeadlineFigure[] {
+  const model = specModel(spec, data);
+  const measures = specHeadline(spec, data);
   return scenarios.flatMap((s) => {
-    const projection = spec.model.project(s.rows, data);
-    return spec.headline.map(({series, x}) => ({scenario: s.id, series, x, value: seriesAt(projection, series, x)}));
+    const projection = model.project(s.rows, data);
+    return measures.map(({series, x, z}) => ({scenario: s.id, series, x, ...(z === undefined ? {} : {z}), value: seriesAt(projection, series, x, z)}));
   });
 }
 
@@ -127,7 +157,7 @@ export function buildReport<D>(
     title,
     ...(author ? {author} : {}),
     date: meta.date,
-    model: spec.model.id,
+    model: spec.id,
     ...(note ? {note} : {}),
     activeId: set.activeId,
     scenarios: set.scenarios.map((s) => ({id: s.id, name: s.name, rows: s.rows.map((r) => ({...r})), ...(s.readonly ? {readonly: true} : {})})),
@@ -182,13 +212,14 @@ export function validateReport(file: string, input: unknown, context: ReportChec
     fail("model", `unknown model ${show(o.model)} (known: ${context.knownModels.join(", ")})`);
     return {ok: false, errors};
   }
-  const modelId = spec.model.id;
+  const modelId = spec.id;
   const data = context.data(modelId);
+  const model = specModel(spec, data);
   const current = context.datasets(modelId);
 
   const datasetsOk = checkDatasets(o.datasets, spec, fail);
-  const baseline = spec.model.baseline(data as never);
-  const shape = rowShape(spec.model, baseline.rows);
+  const baseline = model.baseline(data as never);
+  const shape = rowShape(model, baseline.rows);
   const checked = "scenarios" in o ? validateSet({version: 1, activeId: o.activeId, scenarios: o.scenarios, compare: o.compare}, shape) : null;
   if (checked && !checked.ok) {
     // validateSet names the cell after its own prefix: "…: scenarios[1].rows[3].growth (2028): 0.9 …".
@@ -206,15 +237,18 @@ export function validateReport(file: string, input: unknown, context: ReportChec
   const expected = headlineFigures(spec, data, state.scenarios);
   const headline = o.headline as unknown[];
   if (headline.length !== expected.length)
-    fail("headline", `expected ${expected.length} figures (${spec.headline.length} per scenario), got ${headline.length}`);
+    fail("headline", `expected ${expected.length} figures (${specHeadline(spec, data).length} per scenario), got ${headline.length}`);
   else
     headline.forEach((item, i) => {
       const want = expected[i];
       const h = item as Record<string, unknown>;
       if (typeof h !== "object" || h === null || Array.isArray(h)) return fail(`headline[${i}]`, "must be an object");
-      for (const key of Object.keys(h)) if (!["scenario", "series", "x", "value"].includes(key)) fail(`headline[${i}].${key}`, "unknown field");
-      if (h.scenario !== want.scenario || h.series !== want.series || h.x !== want.x)
-        return fail(`headline[${i}]`, `expected ${want.scenario} ${want.series} at ${want.x}, got ${show(h.scenario)} ${show(h.series)} at ${show(h.x)}`);
+      for (const key of Object.keys(h)) if (!["scenario", "series", "x", "z", "value"].includes(key)) fail(`headline[${i}].${key}`, "unknown field");
+      if (h.scenario !== want.scenario || h.series !== want.series || h.x !== want.x || h.z !== want.z)
+        return fail(
+          `headline[${i}]`,
+          `expected ${want.scenario} ${want.series} at ${want.x}${want.z === undefined ? "" : ` for ${want.z}`}, got ${show(h.scenario)} ${show(h.series)} at ${show(h.x)}${h.z === undefined ? "" : ` for ${show(h.z)}`}`
+        );
       if (h.value !== null && (typeof h.value !== "number" || !Number.isFinite(h.value)))
         return fail(`headline[${i}].value`, `must be a number or null, got ${show(h.value)}`);
       // On the data they were computed from, the figures must follow from the rows: otherwise the file was edited.
@@ -226,8 +260,15 @@ export function validateReport(file: string, input: unknown, context: ReportChec
     const base = state.scenarios.findIndex((s) => s.readonly);
     if (base >= 0) {
       const rows = state.scenarios[base].rows;
-      const edited = rows.findIndex((r, i) => spec.model.columns.some((c) => !same(r[c.key] as number, baseline.rows[i]?.[c.key] as number)));
-      if (edited >= 0) fail(`scenarios[${base}].rows[${edited}]`, "the read-only baseline differs from the baseline of the recorded data: the file was edited by hand");
+      const differs = (r: Record<string, unknown>, i: number) => model.columns.find((c) => !same(r[c.key] as number, baseline.rows[i]?.[c.key] as number));
+      const edited = rows.findIndex((r, i) => differs(r, i) !== undefined);
+      if (edited >= 0) {
+        const key = differs(rows[edited], edited)!.key;
+        fail(
+          `scenarios[${base}].rows[${edited}].${key}`,
+          `${show(rows[edited][key])} differs from the baseline of the recorded data (${show(baseline.rows[edited]?.[key])}): the read-only baseline was edited by hand`
+        );
+      }
     }
   }
   if (errors.length) return {ok: false, errors};
@@ -257,13 +298,13 @@ function checkDatasets(value: unknown, spec: ReportModelSpec<any>, fail: (field:
     if (typeof d !== "object" || d === null || Array.isArray(d)) return (ok = false), fail(`datasets[${i}]`, "must be an object");
     for (const key of Object.keys(d)) if (!["id", "sha256", "rows"].includes(key)) (ok = false), fail(`datasets[${i}].${key}`, "unknown field");
     if (typeof d.id !== "string" || !spec.datasets.includes(d.id))
-      (ok = false), fail(`datasets[${i}].id`, `${show(d.id)} is not a dataset of model ${spec.model.id} (${spec.datasets.join(", ")})`);
+      (ok = false), fail(`datasets[${i}].id`, `${show(d.id)} is not a dataset of model ${spec.id} (${spec.datasets.join(", ")})`);
     else if (seen.has(d.id)) (ok = false), fail(`datasets[${i}].id`, `duplicate ${d.id}`);
     else seen.add(d.id);
     if (typeof d.sha256 !== "string" || !SHA256.test(d.sha256)) (ok = false), fail(`datasets[${i}].sha256`, "must be 64 lower-case hex digits");
     if (typeof d.rows !== "number" || !Number.isInteger(d.rows) || d.rows < 0) (ok = false), fail(`datasets[${i}].rows`, "must be a whole number ≥ 0");
   });
-  for (const id of spec.datasets) if (!seen.has(id) && ok) (ok = false), fail("datasets", `missing ${id}, which model ${spec.model.id} reads`);
+  for (const id of spec.datasets) if (!seen.has(id) && ok) (ok = false), fail("datasets", `missing ${id}, which model ${spec.id} reads`);
   return ok;
 }
 

@@ -1,10 +1,9 @@
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join, resolve as resolvePath} from "node:path";
-import {csvParse} from "d3-dsv";
 import {CACHE_DIR, cachedOutputs, STAMP_FILE, stampFor, stampText} from "../cacheStamp.js";
 import {DATASETS, type Dataset} from "../datasets.js";
 import {sha256, type Manifest} from "../manifest.js";
-import type {TidyRow} from "../tidy.js";
+import {parseTidyCsv, type TidyRow} from "../tidy.js";
 import {manifestText, tableText} from "../emit.js";
 import {
   appendRun,
@@ -16,9 +15,11 @@ import {
   type InputRecord,
   type ReloadRun
 } from "./changelog.js";
-import {readReloadConfig, type ReloadConfig, type RemoteSource} from "./config.js";
+import {readReloadConfig, type ReloadConfig, type ReloadSource} from "./config.js";
 import {diffRows, duplicateRow} from "./diffRows.js";
 import {fetchSource, type FetchOptions} from "./fetchSource.js";
+import {nbsBase} from "./nbsQuery.js";
+import {fetchNbsSource, nbsOrigin} from "./nbsSource.js";
 import {acquireLock} from "./lock.js";
 import {createProgress, type Progress} from "./progress.js";
 import {commitSwap, prepareSwap, recoverSwaps} from "./swap.js";
@@ -75,7 +76,8 @@ export async function reload(options: ReloadOptions = {}): Promise<ReloadResult>
     for (const message of recoverSwaps(join(root, STAGING_DIR))) progress.info(message);
     const config = options.config ?? readReloadConfig(root, datasets);
 
-    const {staged, problems} = await stageSources(config.sources, runDir, datasets, progress, options.fetch);
+    const staging = {root, runDir, datasets, progress, env};
+    const {staged, problems} = await stageSources(config.sources, staging, options.fetch);
     const resolveInput = (input: string) => staged.get(input)?.path ?? join(root, input);
     const loaded = new Map<string, {rows: TidyRow[]; manifest: Manifest}>();
     for (const dataset of datasets) {
@@ -144,18 +146,25 @@ export async function reload(options: ReloadOptions = {}): Promise<ReloadResult>
 interface Staged {
   path: string;
   bytes: Uint8Array;
-  source: RemoteSource;
+  source: ReloadSource;
+  /** Where the bytes came from: the URL, or the portal query. */
+  origin: string;
 }
 
 async function stageSources(
-  sources: readonly RemoteSource[],
-  runDir: string,
-  datasets: readonly Dataset[],
-  progress: Progress,
+  sources: readonly ReloadSource[],
+  {
+    root,
+    runDir,
+    datasets,
+    progress,
+    env
+  }: {root: string; runDir: string; datasets: readonly Dataset[]; progress: Progress; env: NodeJS.ProcessEnv},
   fetchOptions: Pick<FetchOptions, "wait"> = {}
 ): Promise<{staged: Map<string, Staged>; problems: string[]}> {
   const staged = new Map<string, Staged>();
   const problems: string[] = [];
+  let base: string | null = null;
   for (const source of sources) {
     const dataset = datasets.find((d) => d.id === source.dataset);
     // A load() declared without parameters cannot be pointed at the download, so it would validate the old file.
@@ -165,19 +174,26 @@ async function stageSources(
       );
       continue;
     }
-    const label = `${source.input} ← ${source.url}`;
-    progress.update(label, {bytes: 0});
     try {
-      const bytes = await fetchSource(source, {
+      if (source.kind === "nbs") base ??= nbsBase(env);
+      const origin = source.kind === "nbs" ? nbsOrigin(base!, source) : source.url;
+      const label = `${source.input} ← ${origin}`;
+      progress.update(label, {bytes: 0});
+      const options: FetchOptions = {
         ...fetchOptions,
         onProgress: ({bytes, total}) => progress.update(label, {bytes, total}),
         onRetry: ({attempt, error, waitMs}) =>
           progress.info(`${label}: attempt ${attempt} failed (${error}); retrying in ${waitMs} ms`)
-      });
+      };
+      const current = () => (existsSync(join(root, source.input)) ? readFileSync(join(root, source.input), "utf8") : null);
+      const bytes =
+        source.kind === "nbs"
+          ? await fetchNbsSource(source, {base: base!, current, fetch: options})
+          : await fetchSource(source, options);
       const path = join(runDir, "inputs", source.input);
       mkdirSync(dirname(path), {recursive: true});
       writeFileSync(path, bytes);
-      staged.set(source.input, {path, bytes, source});
+      staged.set(source.input, {path, bytes, source, origin});
       progress.done(label, {bytes: bytes.length});
     } catch (error) {
       problems.push(`${source.dataset}: ${(error as Error).message}`);
@@ -199,7 +215,7 @@ function validateDataset(
     return {
       path: resolveInput(input),
       input,
-      label: download ? `${input} (downloaded from ${download.source.url})` : input
+      label: download ? `${input} (downloaded from ${download.origin})` : input
     };
   });
   const relabel = (text: string, plain = false) =>
@@ -224,7 +240,7 @@ function recordInput(root: string, input: string, staged: Staged | undefined): I
     return {input, origin: "bundled", sha256: sha256(bytes), bytes: bytes.length, replaced: false};
   }
   const replaced = current === null || !Buffer.from(staged.bytes).equals(current);
-  return {input, origin: staged.source.url, sha256: sha256(staged.bytes), bytes: staged.bytes.length, replaced};
+  return {input, origin: staged.origin, sha256: sha256(staged.bytes), bytes: staged.bytes.length, replaced};
 }
 
 /** What the site published before this run: the cached loader output, else a load of data/ as it is, else nothing. */
@@ -236,18 +252,6 @@ function publishedRows(root: string, dataset: Dataset): {baseline: DatasetChange
   } catch {
     return {baseline: "none", before: []};
   }
-}
-
-/** Reads a tidy CSV back (the inverse of formatTidyCsv). @example parseTidyCsv(formatTidyCsv(rows)) */
-export function parseTidyCsv(text: string): TidyRow[] {
-  return csvParse(text).map((d) => ({
-    indicator: d.indicator ?? "",
-    unit: d.unit ?? "",
-    region_code: d.region_code ?? "",
-    region: d.region ?? "",
-    year: Number(d.year),
-    value: d.value === undefined || d.value === "" ? null : Number(d.value)
-  }));
 }
 
 async function pauseBeforeSwap(marker: string): Promise<void> {

@@ -142,6 +142,21 @@ describe("income by province page: scenario grid", () => {
     await other.page.context().close();
   });
 
+  it("a new target ratio moves the first-year column and keeps the scenario", async () => {
+    const urbanBefore = await column("urban");
+    const box = page.locator("form").filter({hasText: "目标收入比"}).locator('input[type="number"]').first();
+    await box.fill("2.5");
+    await box.dispatchEvent("input");
+    const expected = codes.map((code, i) => {
+      let year = LAST;
+      while (year <= HORIZON && ratio(code, year, typedUrban[i], typedRural[i]) > 2.5) year++;
+      return year > HORIZON ? `${HORIZON} 年前未达到` : year === LAST ? `${LAST}（观测值）` : String(year);
+    });
+    await expect.poll(() => column("firstYear")).toEqual(expected);
+    expect(await column("urban")).toEqual(urbanBefore);
+    expect(await grid().getAttribute("aria-label")).toContain("情景 1");
+  });
+
   it("a tampered link shows a message and the baseline", async () => {
     const other = await openPage("#income-provinces.v1.%%%");
     await expect.poll(() => other.page.locator(".scenario-notice").textContent()).toContain("分享链接无效");
@@ -158,7 +173,7 @@ describe("income by province page: tile map", () => {
     expect(await tiles().count()).toBe(31);
     const names = await tiles().evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")!));
     const gansu = names.find((n) => n.startsWith("甘肃"))!;
-    expect(gansu).toContain(`${(at(urban, "620000", LAST) / at(rural, "620000", LAST)).toFixed(2)}（${LAST}年）`);
+    expect(gansu).toBe(`甘肃 ${(at(urban, "620000", LAST) / at(rural, "620000", LAST)).toFixed(2)}（城乡收入比，${LAST}年）`);
     expect(new Set(names).size).toBe(31);
     expect(await page.locator(`.province-tile-map button[data-code="${highest}"]`).getAttribute("aria-pressed")).toBe("true");
   });

@@ -18,9 +18,12 @@ import {renderReportPdfs} from "../../scripts/report-pdf.js";
 const INPUT = "data/national/income_national.csv";
 const TITLE = "Round trip rural 9 percent";
 const SLUG = "round-trip-rural-9-percent";
+const FARMLAND_TITLE = "Farmland 5000 in the first year";
+const FARMLAND_SLUG = "farmland-5000-in-the-first-year";
 const site = siteSession();
 let root: string;
 let report: string;
+let farmlandReport: string;
 let notebook: Record<string, string>;
 let browser: Browser;
 
@@ -95,9 +98,34 @@ describe("publishing a report from the income notebook", () => {
     expect(watch.errors).toEqual([]);
   });
 
+  it("publishes a farmland report too: the notebook's model is built from its data, its start a lower bound", async () => {
+    const {page, watch} = await site.open("/farmland", ".scenario-manager [role=grid] td");
+    await page.locator("#hsf-2025").waitFor();
+    // The first projected year is the one after the last national figure (2023, "超10亿亩": ≥ 100,000 万亩).
+    const first = page.locator('.scenario-manager [role=grid] td[data-row="0"][data-key="added"]');
+    await first.click();
+    await page.keyboard.type("5000");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".scenario-picker").inputValue()).toBe("s1");
+    await expect.poll(() => page.locator("#hsf-2025").textContent()).toBe("≥ 115,000");
+    await page.getByRole("button", {name: "发布报告"}).click();
+    const dialog = page.getByRole("dialog", {name: "发布报告"});
+    await dialog.getByLabel("标题（必填）").fill(FARMLAND_TITLE);
+    const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", {name: "下载报告文件"}).click()]);
+    expect(download.suggestedFilename()).toBe(`${FARMLAND_SLUG}.json`);
+    farmlandReport = readFileSync((await download.path())!, "utf8");
+    const parsed = JSON.parse(farmlandReport);
+    expect(parsed).toMatchObject({model: "farmland", activeId: "s1", compare: ["baseline", "s1"]});
+    expect(parsed.datasets.map((d: {id: string}) => d.id)).toEqual(["plan-indicators", "plan-targets"]);
+    expect(parsed.scenarios[1].rows[0]).toEqual({year: 2024, added: 5000});
+    expect(parsed.headline.find((h: {scenario: string; x: number}) => h.scenario === "s1" && h.x === 2025).value).toBe(115000);
+    expect(watch.errors).toEqual([]);
+  });
+
   it("builds the report into /reports/<slug>: the edited values and the figures they imply equal the notebook's", async () => {
     mkdirSync(join(root, "reports"), {recursive: true});
     writeFileSync(join(root, "reports", `${SLUG}.json`), report);
+    writeFileSync(join(root, "reports", `${FARMLAND_SLUG}.json`), farmlandReport);
     const result = build();
     expect(result.status, `${result.stdout}${result.stderr}`.slice(-3000)).toBe(0);
     const page = await openCopy(`/reports/${SLUG}`, ".assumptions-table");
@@ -125,6 +153,22 @@ describe("publishing a report from the income notebook", () => {
     expect(await page.locator(".scenario-picker").inputValue()).toBe("s1");
     expect(await page.locator("#ratio-2035").textContent()).toBe(notebook.ratio2035);
   }, 400_000);
+
+  it("shows the farmland report's edited value, and its lower bounds as ≥ where the notebook writes them", async () => {
+    const page = await openCopy(`/reports/${FARMLAND_SLUG}`, ".assumptions-table");
+    expect(await page.locator("#report-title").textContent()).toBe(FARMLAND_TITLE);
+    const s1 = page.locator('.assumptions-table[data-scenario="s1"]');
+    expect(await s1.locator('tr[data-key="2024"] td.added').getAttribute("data-value")).toBe("5000");
+    expect(await s1.locator('tr[data-key="2024"] td.cumulative').textContent()).toBe("≥ 105,000");
+    expect(await s1.locator('tr[data-key="2030"] td.cumulative').textContent()).toBe("≥ 165,000");
+    const headline = page.locator('#headline-figures tr[data-key="s1-cumulative-2025"] .published');
+    expect(await headline.getAttribute("data-value")).toBe("115000");
+    expect(await headline.textContent()).toMatch(/^≥ 11/);
+    expect(await page.locator("#lower-bound-note").textContent()).toContain("（≥）");
+    expect(await page.locator("#compare-table th").allTextContents()).toContain("达到农田建设规划目标 12 亿亩 (2030)的年份（最迟）");
+    expect(await page.locator("#no-targets").count()).toBe(0);
+    expect(await page.locator("main input, main button, main select, main textarea").count()).toBe(0);
+  }, 120_000);
 
   it("prints on A4 with no input or button and no horizontal overflow, and its PDF has the title on page 1", async () => {
     const page = await openCopy(`/reports/${SLUG}`, ".report-chart svg");
@@ -187,7 +231,7 @@ describe("publishing a report from the income notebook", () => {
     const output = `${result.stdout}${result.stderr}`;
     expect(result.status).not.toBe(0);
     expect(output).toContain("reports/no-title.json: title: missing");
-    expect(output).toContain('reports/unknown-model.json: model: unknown model "weather" (known: income-gap)');
+    expect(output).toContain('reports/unknown-model.json: model: unknown model "weather" (known: income-gap, farmland, tap-water, income-provinces, urbanization)');
     expect(output).toMatch(/reports\/out-of-bounds\.json: scenarios\[1\]\.rows\[0\]\.rural: 2025: 0\.9/);
     expect(output).toContain("reports/extra-field.json: colour: unknown field");
     expect(existsSync(join(root, "dist", "reports", `${SLUG}.html`))).toBe(true);

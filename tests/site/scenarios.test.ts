@@ -234,8 +234,11 @@ describe("scenarios grid", () => {
     expect(await other.page.locator(".scenario-notice").textContent()).toContain("已显示基线");
     expect(await other.page.locator(".scenario-notice").isVisible()).toBe(true);
     expect(await grid(other.page).getAttribute("aria-label")).toContain("基线");
-    const baselineRatio = await shown("ratio-2025", other.page);
-    expect(baselineRatio).toBeGreaterThan(1);
+    // The baseline's 2025 ratio: each income grown one year at its own 2019-2024 CAGR.
+    const prior = source.find((d) => Number(d.year) === Number(last.year) - 5)!;
+    const growth = (now: number, then: number) => Math.pow(now / then, 1 / 5);
+    const expected = (U0 * growth(U0, Number(prior.urban_income))) / (R0 * growth(R0, Number(prior.rural_income)));
+    expect(await shown("ratio-2025", other.page)).toBe(Number(expected.toFixed(3)));
     expect(await other.page.locator("#compare-table tbody tr").count()).toBe(1);
     expect(other.watch.errors).toEqual([]);
     await other.page.context().close();

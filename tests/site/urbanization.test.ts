@@ -69,7 +69,7 @@ describe("urbanisation page: published figures", () => {
   it("draws 31 province tiles with accessible names; clicking one highlights it in the trend chart", async () => {
     const tiles = page.locator(".province-tile-map button.ptm-tile");
     expect(await tiles.count()).toBe(31);
-    expect(await page.locator('.province-tile-map button[data-code="110000"]').getAttribute("aria-label")).toMatch(/^北京，常住人口城镇化率（%） \d+\.\d\d（2024年）$/);
+    expect(await page.locator('.province-tile-map button[data-code="110000"]').getAttribute("aria-label")).toMatch(/^北京 \d+\.\d\d（常住人口城镇化率（%），2024年）$/);
     const before = await svgOf("#province-trend-chart");
     await page.locator('.province-tile-map button[data-code="520000"]').click();
     await expect.poll(() => page.locator("#province-trend-chart").getAttribute("data-selected")).toBe("贵州");

@@ -63,14 +63,14 @@ describe("tileValues", () => {
 });
 
 describe("tileName", () => {
-  const t = {zh: "北京", en: "Beijing", value: 2.514, year: 2019};
+  const t = {zh: "北京", en: "Beijing", abbr: "BJ", value: 2.514, year: 2019};
   it("says province, label, value and year in the current language", () => {
-    expect(tileName(t, "城乡收入比", (v) => v.toFixed(2), "zh")).toBe("北京，城乡收入比 2.51（2019年）");
-    expect(tileName(t, "Urban ÷ rural", (v) => v.toFixed(2), "en")).toBe("Beijing, Urban ÷ rural 2.51 (2019)");
+    expect(tileName(t, "城乡收入比", (v) => v.toFixed(2), "zh")).toBe("北京 2.51（城乡收入比，2019年）");
+    expect(tileName(t, "Urban ÷ rural", (v) => v.toFixed(2), "en")).toBe("Beijing, BJ 2.51 (Urban ÷ rural, 2019)");
   });
   it("says no data for a missing value", () => {
-    expect(tileName({...t, value: null, year: null}, "Urban ÷ rural", String, "en")).toBe("Beijing, Urban ÷ rural: no data");
-    expect(tileName({...t, value: null, year: null}, "城乡收入比", String, "zh")).toBe("北京，城乡收入比：无数据");
+    expect(tileName({...t, value: null, year: null}, "Urban ÷ rural", String, "en")).toBe("Beijing, BJ no data (Urban ÷ rural)");
+    expect(tileName({...t, value: null, year: null}, "城乡收入比", String, "zh")).toBe("北京 无数据（城乡收入比）");
   });
 });
 
@@ -81,11 +81,28 @@ describe("provinceTileMap", () => {
     expect(buttons).toHaveLength(31);
     for (const b of buttons) {
       expect(b.tabIndex).toBe(0);
-      expect(b.getAttribute("aria-label")).toMatch(/^\S+，城乡收入比/);
+      expect(b.getAttribute("aria-label")).toMatch(/^\S+ \S+（城乡收入比/);
     }
-    expect(tile(map, "110000").getAttribute("aria-label")).toBe(`北京，城乡收入比 ${rows.find((r) => r.code === "110000")!.value!.toFixed(2)}（2019年）`);
+    expect(tile(map, "110000").getAttribute("aria-label")).toBe(`北京 ${rows.find((r) => r.code === "110000")!.value!.toFixed(2)}（城乡收入比，2019年）`);
     expect(tile(map, "110000").style.background).toMatch(/^rgb/);
     expect(tile(map, "110000").querySelector(".ptm-name")!.textContent).toBe("北京");
+  });
+  it("writes the visible text with a space (what the name starts with) and keeps 4.5:1 contrast on every fill", () => {
+    const map = provinceTileMap(rows, {...options, lang: "en"});
+    const beijing = tile(map, "110000");
+    expect(beijing.textContent).toBe(`BJ ${rows.find((r) => r.code === "110000")!.value!.toFixed(2)}`);
+    expect(beijing.getAttribute("aria-label")!.replace(/^Beijing, /, "").startsWith(beijing.textContent!)).toBe(true);
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((c) => Number(c) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (const scheme of ["blues", "oranges"]) {
+      const painted = provinceTileMap(rows, {...options, scheme, lang: "zh"});
+      for (const b of painted.querySelectorAll<HTMLButtonElement>("button.ptm-tile:not(.ptm-missing)")) {
+        const [bg, fg] = [luminance(b.style.background), luminance(b.style.color)];
+        expect((Math.max(bg, fg) + 0.05) / (Math.min(bg, fg) + 0.05), b.dataset.code).toBeGreaterThanOrEqual(4.5);
+      }
+    }
   });
   it("draws missing provinces hatched with 'no data' and no colour, and adds 'no data' to the legend", () => {
     const map = provinceTileMap(rows, {...options, lang: "en"});
@@ -94,7 +111,7 @@ describe("provinceTileMap", () => {
       expect(b.classList.contains("ptm-missing")).toBe(true);
       expect(b.style.background).toBe("");
       expect(b.querySelector(".ptm-value")!.textContent).toBe("no data");
-      expect(b.getAttribute("aria-label")).toMatch(/: no data$/);
+      expect(b.getAttribute("aria-label")).toMatch(/ no data \(/);
     }
     expect(tile(map, "110000").querySelector(".ptm-name")!.textContent).toBe("BJ");
     expect(map.querySelector(".ptm-legend-missing")!.textContent).toBe("no data");

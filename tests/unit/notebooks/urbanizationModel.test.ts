@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
 import {describe, expect, it} from "vitest";
 import {datasetById} from "../../../loaders/datasets.js";
-import {lastObserved, ratePath, urbanizationModel as model} from "../../../components/notebooks/urbanizationModel.js";
+import {lastObserved, nationalRates, ratePath, urbanizationModel as model} from "../../../components/notebooks/urbanizationModel.js";
 import {HORIZON} from "../../../components/plan.js";
 import {firstMeeting, seriesAt} from "../../../components/scenario/model.js";
 import {createScenario, initialSet, rowShape} from "../../../components/scenario/scenarioSet.js";
@@ -93,5 +93,29 @@ describe("urbanisation: share links", () => {
     const read = decodeShare(bad(shifted), model, shape);
     expect(read).toMatchObject({ok: false});
     expect(read && !read.ok && read.error).toContain("分享链接无效");
+  });
+});
+
+describe("urbanisation: the national series the page draws", () => {
+  const rows = [...datasetById("urbanization-national").load().rows, ...datasetById("urbanization-hukou").load().rows];
+
+  it("keeps the three series apart, says where the resident ones differ, and which years lack a hukou figure", () => {
+    const rates = nationalRates(rows);
+    expect(rates.years).toEqual([...raw.keys()].sort((a, b) => a - b));
+    expect(rates.revised.find((p) => p.x === 2019)!.y).toBe(62.71);
+    expect(rates.published.find((p) => p.x === 2019)!.y).toBe(60.6);
+    expect(rates.differ).toEqual([2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019]);
+    expect(rates.widest).toBeCloseTo(2.11, 10);
+    expect(rates.hukou.filter((p) => p.y !== null).map((p) => [p.x, p.y])).toEqual([
+      [2015, 39.9], [2016, 41.2], [2017, 42.35], [2018, 43.37], [2019, 44.38], [2020, 45.4], [2023, 48.3]
+    ]);
+    expect(rates.hukouMissing).toEqual([2010, 2011, 2012, 2013, 2014, 2021, 2022, 2024]);
+  });
+
+  it("a series missing a year keeps it null rather than taking another series' figure", () => {
+    const holed = rows.filter((r) => !(r.indicator === "常住人口城镇化率（七普修订）" && r.year === 2024));
+    const rates = nationalRates(holed);
+    expect(rates.revised.find((p) => p.x === 2024)!.y).toBeNull();
+    expect(rates.published.find((p) => p.x === 2024)!.y).toBe(67);
   });
 });

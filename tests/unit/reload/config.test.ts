@@ -1,5 +1,8 @@
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {parseReloadConfig} from "../../../loaders/reload/config.js";
+import {parseReloadConfig, readReloadConfig} from "../../../loaders/reload/config.js";
 import type {Dataset} from "../../../loaders/datasets.js";
 
 const datasets: Dataset[] = [
@@ -49,5 +52,56 @@ describe("parseReloadConfig", () => {
     [{sources: [{...source, retries: -1}]}, "reload.config.json: sources.0.retries: "]
   ])("rejects %j naming the field", (json, message) => {
     expect(() => parseReloadConfig(json, datasets)).toThrow(message);
+  });
+});
+
+describe("parseReloadConfig: NBS portal sources", () => {
+  const nbs = {
+    kind: "nbs",
+    dataset: "income-national",
+    input: "data/national/income_national.csv",
+    dbcode: "hgnd",
+    period: "2013-",
+    series: [{zb: "A0A0201", name: "城镇居民人均可支配收入", unit: "元"}],
+    columns: {urban_income: "城镇居民人均可支配收入"}
+  };
+
+  it("fills the defaults of a portal source", () => {
+    expect(parseReloadConfig({sources: [nbs]}, datasets).sources[0]).toEqual({
+      ...nbs,
+      timeoutMs: 30_000,
+      retries: 3,
+      backoffMs: 5_000,
+      maxBytes: 20 * 1024 * 1024
+    });
+  });
+
+  it.each([
+    [{...nbs, dbcode: "hgyd"}, "sources.0.dbcode: "],
+    [{...nbs, period: "recent"}, "sources.0.period: must be like 2013-, 2013-2024 or LAST10"],
+    [{...nbs, series: [{zb: "a0 a", name: "x", unit: "元"}]}, "sources.0.series.0.zb: must be a portal indicator code such as A0A0101"],
+    [{...nbs, columns: {urban_income: "别的"}}, 'sources.0.columns.urban_income: no series named "别的"'],
+    [{...nbs, columns: undefined}, "sources.0: an hgnd source has columns and no indicator"],
+    [{...nbs, dbcode: "fsnd", columns: undefined}, "sources.0: an fsnd source has exactly one series, an indicator and no columns"],
+    [{...nbs, url: "https://x"}, "sources.0: "]
+  ])("rejects %j naming the field", (json, message) => {
+    expect(() => parseReloadConfig({sources: [json]}, datasets)).toThrow(`reload.config.json: ${message}`);
+  });
+});
+
+describe("readReloadConfig", () => {
+  it("treats a missing default config as no sources, but refuses a missing config named on purpose", () => {
+    const root = mkdtempSync(join(tmpdir(), "ys-config-"));
+    try {
+      expect(readReloadConfig(root, datasets)).toEqual({sources: []});
+      expect(() => readReloadConfig(root, datasets, "reload.nbs.json")).toThrow(
+        `reload.nbs.json: no such config file (looked for ${join(root, "reload.nbs.json")})`
+      );
+      const elsewhere = join(root, "other.json");
+      writeFileSync(elsewhere, JSON.stringify({sources: [source]}));
+      expect(readReloadConfig("/nonexistent-root", datasets, elsewhere).sources).toHaveLength(1);
+    } finally {
+      rmSync(root, {recursive: true, force: true});
+    }
   });
 });

@@ -2,7 +2,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
-import {acquireLock, LOCK_FILE, LockBusyError} from "../../../loaders/reload/lock.js";
+import {acquireLock, LOCK_FILE, LockBusyError, TAKEOVER_FILE} from "../../../loaders/reload/lock.js";
 
 let root: string;
 beforeEach(() => void (root = mkdtempSync(join(tmpdir(), "ys-lock-"))));
@@ -13,7 +13,8 @@ describe("acquireLock", () => {
     const lock = acquireLock(root, {pid: 4242, now: new Date("2026-11-29T12:00:00Z"), alive: () => true});
     expect(JSON.parse(readFileSync(join(root, LOCK_FILE), "utf8"))).toEqual({
       pid: 4242,
-      startedAt: "2026-11-29T12:00:00.000Z"
+      startedAt: "2026-11-29T12:00:00.000Z",
+      token: expect.stringMatching(/^[0-9a-f]{16}$/)
     });
     expect(lock.recovered).toBeNull();
     lock.release();
@@ -47,5 +48,25 @@ describe("acquireLock", () => {
     acquireLock(root, {pid: 4343, alive: (pid) => pid !== 4242});
     stale.release();
     expect(JSON.parse(readFileSync(join(root, LOCK_FILE), "utf8")).pid).toBe(4343);
+  });
+
+  it("a process that judged the lock stale does not remove the lock another process took over meanwhile", () => {
+    writeFileSync(join(root, LOCK_FILE), JSON.stringify({pid: 4242, startedAt: "2026-11-29T03:00:00.000Z"}));
+    const alive = (pid: number) => pid !== 4242;
+    let second: ReturnType<typeof acquireLock> | undefined;
+    // The first process reads the stale lock; before it acts, a second one takes it over.
+    const first = () =>
+      acquireLock(root, {pid: 4343, alive, onStale: () => void (second ??= acquireLock(root, {pid: 4444, alive}))});
+    expect(first).toThrow(/another reload is running \(pid 4444, /);
+    expect(second?.recovered).toMatch(/recovered a stale \.reload\.lock from pid 4242/);
+    expect(JSON.parse(readFileSync(join(root, LOCK_FILE), "utf8")).pid).toBe(4444);
+  });
+
+  it("a takeover guard left by a killed process is cleared, and the stale lock is taken", () => {
+    writeFileSync(join(root, LOCK_FILE), JSON.stringify({pid: 4242, startedAt: "2026-11-29T03:00:00.000Z"}));
+    writeFileSync(join(root, TAKEOVER_FILE), JSON.stringify({pid: 4141, startedAt: "x", token: "t"}));
+    const lock = acquireLock(root, {pid: 4343, alive: (pid) => pid !== 4242 && pid !== 4141});
+    expect(lock.recovered).toMatch(/from pid 4242/);
+    expect(existsSync(join(root, TAKEOVER_FILE))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {reportModel} from "../../../components/report/models.js";
-import {validateReport} from "../../../components/report/schema.js";
+import {specModel, validateReport} from "../../../components/report/schema.js";
 import {forkBaseline, initialSet, rowShape} from "../../../components/scenario/scenarioSet.js";
 import {encodeShare} from "../../../components/scenario/share.js";
 import {runReportCli} from "../../../scripts/report.js";
@@ -13,10 +13,11 @@ const dir = mkdtempSync(join(tmpdir(), "ys-report-cli-"));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 const today = syntheticToday();
 const entry = reportModel("income-gap")!;
-const baseline = entry.model.baseline(today.data("income-gap") as never);
-const shape = rowShape(entry.model, baseline.rows);
+const model = specModel(entry, today.data("income-gap") as never);
+const baseline = model.baseline(today.data("income-gap") as never);
+const shape = rowShape(model, baseline.rows);
 const set = forkBaseline(initialSet(shape, baseline.rows), shape, baseline.rows.map((r, i) => (i < 2 ? {...r, rural: 0.08} : r)));
-const link = `http://127.0.0.1:3000/income-gap#${encodeShare(set, entry.model)}`;
+const link = `http://127.0.0.1:3000/income-gap#${encodeShare(set, model)}`;
 const run = (...argv: string[]) => runReportCli(argv, {dir, today, now: () => new Date("2026-12-01T03:00:00Z")});
 
 describe("npm run report -- add", () => {
@@ -45,11 +46,11 @@ describe("npm run report -- add", () => {
     );
     expect(run("add", "http://127.0.0.1:3000/income-gap#income-gap.v1.AAAA", "--title", "x", "--slug", "x").err).toMatch(/^http:\/\/127\.0\.0\.1:3000\/income-gap#income-gap\.v1\.AAAA: 分享链接无效: /);
     expect(run("add", "http://127.0.0.1:3000/weather#weather.v1.AAAA", "--title", "x", "--slug", "x").err).toBe(
-      "http://127.0.0.1:3000/weather#weather.v1.AAAA: not a link of a notebook that can publish reports (models: income-gap)\n"
+      "http://127.0.0.1:3000/weather#weather.v1.AAAA: not a link of a notebook that can publish reports (models: income-gap, farmland, tap-water, income-provinces, urbanization)\n"
     );
     // A rate of 80% is outside the column's ±50%: the model's own check refuses it.
     const wild = forkBaseline(initialSet(shape, baseline.rows), shape, baseline.rows.map((r) => ({...r, rural: 0.49})));
-    const tooHigh = encodeShare(wild, entry.model).replace(/\.v1\.(.*)$/, (_, b64) => `.v1.${Buffer.from(Buffer.from(b64, "base64url").toString().replace("0.49", "0.8")).toString("base64url")}`);
+    const tooHigh = encodeShare(wild, model).replace(/\.v1\.(.*)$/, (_, b64) => `.v1.${Buffer.from(Buffer.from(b64, "base64url").toString().replace("0.49", "0.8")).toString("base64url")}`);
     const refused = run("add", `http://h/income-gap#${tooHigh}`, "--title", "x", "--slug", "x");
     expect(refused.code).toBe(1);
     expect(refused.err).toContain("0.8");

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {reportModel} from "../../../components/report/models.js";
-import {buildReport, driftedDatasets, headlineFigures, reportText, slugify, validateReport, type Report} from "../../../components/report/schema.js";
+import {buildReport, driftedDatasets, headlineFigures, reportText, slugify, specModel, validateReport, type Report} from "../../../components/report/schema.js";
 import {forkBaseline, initialSet, rowShape} from "../../../components/scenario/scenarioSet.js";
 import type {IncomeGapData} from "../../../components/notebooks/incomeGapModel.js";
 import {SHA_A, SHA_B, syntheticToday} from "./context.js";
@@ -8,8 +8,9 @@ import {SHA_A, SHA_B, syntheticToday} from "./context.js";
 const entry = reportModel("income-gap")!;
 const today = syntheticToday();
 const data = today.data("income-gap") as IncomeGapData;
-const baseline = entry.model.baseline(data);
-const shape = rowShape(entry.model, baseline.rows);
+const model = specModel(entry, data);
+const baseline = model.baseline(data);
+const shape = rowShape(model, baseline.rows);
 // The baseline with rural growth typed as 9% in 2025: what a fork in the notebook holds.
 const edited = baseline.rows.map((r, i) => (i === 0 ? {...r, rural: 0.09} : r));
 const set = forkBaseline(initialSet(shape, baseline.rows), shape, edited);
@@ -59,7 +60,7 @@ describe("buildReport and validateReport", () => {
   });
 
   it("refuses an unknown model, a bad date, an empty title and a bad file name", () => {
-    expect(errorsOf({...good(), model: "weather"})).toEqual(['reports/rural-9.json: model: unknown model "weather" (known: income-gap)']);
+    expect(errorsOf({...good(), model: "weather"})).toEqual(['reports/rural-9.json: model: unknown model "weather" (known: income-gap, farmland, tap-water, income-provinces, urbanization)']);
     expect(errorsOf({...good(), date: "2026-02-30"})).toEqual(['reports/rural-9.json: date: must be a day as YYYY-MM-DD, got "2026-02-30"']);
     expect(errorsOf({...good(), title: "  "})).toEqual(["reports/rural-9.json: title: must not be empty"]);
     expect(errorsOf(good(), "Rural 9.json")[0]).toMatch(/^reports\/Rural 9\.json: file name: must be <slug>\.json/);
@@ -84,7 +85,7 @@ describe("buildReport and validateReport", () => {
     const base = good();
     base.scenarios[0].rows[5].urban = 0.04;
     expect(errorsOf(base)).toContain(
-      "reports/rural-9.json: scenarios[0].rows[5]: the read-only baseline differs from the baseline of the recorded data: the file was edited by hand"
+      `reports/rural-9.json: scenarios[0].rows[5].urban: 0.04 differs from the baseline of the recorded data (${baseline.rows[5].urban}): the read-only baseline was edited by hand`
     );
   });
 

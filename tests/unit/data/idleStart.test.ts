@@ -1,0 +1,40 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import {preloadHint} from "../../../components/data/preloadHint.js";
+import {whenIdle} from "../../../components/data/whenIdle.js";
+
+describe("whenIdle", () => {
+  it("whenIdle(callback, {after}) waits for `after` to settle, then calls back once", async () => {
+    let release!: () => void;
+    const after = new Promise<void>((resolve) => (release = resolve));
+    const calls: string[] = [];
+    const called = new Promise<void>((resolve) => whenIdle(() => (calls.push("idle"), resolve()), {after}));
+    // Let every pending task and microtask run: nothing may be called while `after` is pending.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual([]);
+    release();
+    await called;
+    expect(calls).toEqual(["idle"]);
+  });
+  it("still calls back when `after` rejects (a failed load must not keep SQL from starting)", async () => {
+    await new Promise<void>((resolve) => whenIdle(resolve, {after: Promise.reject(new Error("HTTP 404"))}));
+  });
+});
+
+describe("preloadHint", () => {
+  it('preloadHint(wasm, "fetch") adds one low-priority preload link with the fetch credentials mode', () => {
+    preloadHint("/_node/@duckdb/duckdb-wasm@1.29.0/dist/duckdb-eh.wasm", "fetch");
+    preloadHint("/_node/@duckdb/duckdb-wasm@1.29.0/dist/duckdb-eh.wasm", "fetch");
+    const links = document.head.querySelectorAll<HTMLLinkElement>('link[rel="preload"][href$="duckdb-eh.wasm"]');
+    expect(links.length).toBe(1);
+    expect(links[0].getAttribute("as")).toBe("fetch");
+    expect(links[0].getAttribute("crossorigin")).toBe("anonymous");
+    expect(links[0].getAttribute("fetchpriority")).toBe("low");
+  });
+  it('preloadHint(worker, "script") adds a script preload without crossorigin', () => {
+    preloadHint("/_node/w.js", "script");
+    const link = document.head.querySelector<HTMLLinkElement>('link[rel="preload"][href$="/_node/w.js"]')!;
+    expect(link.getAttribute("as")).toBe("script");
+    expect(link.hasAttribute("crossorigin")).toBe(false);
+  });
+});
