@@ -52,7 +52,7 @@ const langOf = async (page: Page) => ((await page.evaluate(() => document.docume
 
 // "Same value in every row" writes one value into every row of the active scenario (a new one from the baseline).
 async function setConstant(page: Page, key: string, text: string) {
-  const box = page.locator(`.scenario-constants input[name="${key}"]`);
+  const box = page.locator(`.scenario-constants input[data-key="${key}"]`);
   if (!(await box.isVisible())) await page.locator(".scenario-constants summary").click();
   await box.fill(text);
   await box.dispatchEvent("change");
