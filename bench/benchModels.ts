@@ -15,6 +15,8 @@ export interface Workload {
   data: unknown;
   /** the editable column the bench types into */
   edit: string;
+  /** the scenario charts the notebook redraws on every edit: a series, and for a series with a line per region the one drawn */
+  charts: {series: string; z?: string}[];
   /** the page also redraws a sensitivity table, a tornado and a 1000-run Monte Carlo band on every edit */
   analyses?: boolean;
 }
@@ -41,22 +43,33 @@ function syntheticProvinces(n: number) {
 
 /** Name → a fresh workload. */
 export const WORKLOADS: Record<string, () => Workload> = {
-  "income by province, 1 region": () => ({model: incomeProvincesModel, data: {observed: syntheticProvinces(1)}, edit: "rural"}),
-  "income by province, 31 regions": () => ({model: incomeProvincesModel, data: {observed: syntheticProvinces(31)}, edit: "rural"}),
-  "income gap (11 years)": () => ({model: incomeGapModel, data: {history: withGap(syntheticIncome(2013, 2024))}, edit: "rural", analyses: true}),
+  // The provinces page draws the picked province's ratio for the compared scenarios.
+  "income by province, 1 region": () => ({model: incomeProvincesModel, data: {observed: syntheticProvinces(1)}, edit: "rural", charts: [{series: "ratio", z: "110000"}]}),
+  "income by province, 31 regions": () => ({model: incomeProvincesModel, data: {observed: syntheticProvinces(31)}, edit: "rural", charts: [{series: "ratio", z: "110000"}]}),
+  // The income page: the active scenario's ratio, and the compared ratio and gap.
+  "income gap (11 years)": () => ({
+    model: incomeGapModel,
+    data: {history: withGap(syntheticIncome(2013, 2024))},
+    edit: "rural",
+    charts: [{series: "ratio"}, {series: "ratio"}, {series: "gap"}],
+    analyses: true
+  }),
   "farmland (7 years)": () => ({
     model: farmlandModel({year: 2025, value: 107500}),
     data: {national: [{year: 2020, value: 80000}, {year: 2022, value: 95000 + 1000 * random()}], planTarget: {year: 2025, value: 107500}},
-    edit: "added"
+    edit: "added",
+    charts: [{series: "cumulative"}, {series: "cumulative"}]
   }),
   "tap water (10 years)": () => ({
     model: tapWaterModel({year: 2025, value: 88}),
     data: {observed: [{year: 2020, value: 83}, {year: 2025, value: 90 + random()}], planTarget: {year: 2025, value: 88}},
-    edit: "gain"
+    edit: "gain",
+    charts: [{series: "coverage"}, {series: "coverage"}]
   }),
   "urbanisation (11 years)": () => ({
     model: urbanizationModel,
     data: {revised: Array.from({length: 15}, (_, i) => ({year: 2010 + i, value: 50 + i + random()}))},
-    edit: "rise"
+    edit: "rise",
+    charts: [{series: "rate"}]
   })
 };

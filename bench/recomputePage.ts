@@ -21,7 +21,7 @@ interface BenchConfig {
 /** Builds the workload's panel and charts and returns a function that makes one committed edit and times it (ms). */
 function setup({workload, charts: withCharts = true}: BenchConfig) {
   document.body.replaceChildren();
-  const {model, data, edit: editKey, analyses} = WORKLOADS[workload]();
+  const {model, data, edit: editKey, analyses, charts: drawn} = WORKLOADS[workload]();
   const manager = ScenarioManager(model, data, {storage: null});
   // Three compared scenarios, the first editable, as an analyst comparing alternatives has them.
   let set = manager.value;
@@ -54,9 +54,11 @@ function setup({workload, charts: withCharts = true}: BenchConfig) {
       }
       charts.replaceChildren(
         ...extra,
-        ...(model.series ?? []).map((s) =>
-          scenarioLinesChart({scenarios: results.compared.map((c) => ({name: c.scenario.name, points: c.projection.series[s.key]})), label: s.label, format: s.format}, {width: 640})
-        ),
+        ...drawn.map(({series, z}) => {
+          const spec = (model.series ?? []).find((s) => s.key === series)!;
+          const points = (c: (typeof results.compared)[number]) => c.projection.series[series].filter((p) => z === undefined || p.z === z);
+          return scenarioLinesChart({scenarios: results.compared.map((c) => ({name: c.scenario.name, points: points(c)})), label: spec.label, format: spec.format}, {width: 640});
+        }),
         compareTable(model, results.compared, {measures: [{series: last.key, x}]})
       );
     }

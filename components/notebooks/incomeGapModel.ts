@@ -54,6 +54,20 @@ export const incomeGapModel = defineModel<IncomeGapData>({
       }
     };
   },
+  // Monte Carlo projects 1000 times an edit: one series as numbers, no path objects (same arithmetic as projectPath).
+  projectSeries(rows, {history}, key) {
+    const start = history[history.length - 1];
+    let urban = start.urban;
+    let rural = start.rural;
+    const value = () => (key === "ratio" ? urban / rural : key === "gap" ? urban - rural : key === "urban" ? urban : rural);
+    const points = [{x: start.year, y: value()}];
+    for (const row of rows) {
+      urban *= 1 + (row.urban as number);
+      rural *= 1 + (row.rural as number);
+      points.push({x: row.year as number, y: value()});
+    }
+    return points;
+  },
   locked: [
     {key: "ratio", label: {zh: "收入比", en: "Ratio"}, format: "ratio", digits: 3},
     {key: "gap", label: {zh: "收入差（元）", en: "Gap (yuan)"}, format: "integer"}

@@ -121,13 +121,20 @@ export function monteCarloBand<D>(
   const xs = (model.project(rows, data).series[series] ?? []).filter((p) => z === undefined || p.z === z).map((p) => p.x);
   const samples = xs.map(() => new Float64Array(runs));
   const valid = xs.map(() => 0);
+  // One copy of the rows per run, all columns shifted at once; a model that can project one series alone does so.
+  const seriesOf = model.projectSeries
+    ? (r: readonly ScenarioRow[]) => model.projectSeries!(r, data, series)
+    : (r: readonly ScenarioRow[]) => model.project(r, data).series[series] ?? [];
+  // The shifted rows are written in place run after run: each run's projection is read at once and not kept.
+  const shifted: ScenarioRow[] = rows.map((r) => ({...r}));
   for (let run = 0; run < runs; run++) {
-    let shifted: readonly ScenarioRow[] = rows;
     for (const spec of specs) {
       const [lo, hi] = ranges[spec.key];
-      shifted = shiftColumn(shifted, spec, lo + (hi - lo) * random());
+      const offset = lo + (hi - lo) * random();
+      for (let r = 0; r < rows.length; r++)
+        shifted[r][spec.key] = Math.min(spec.max, Math.max(spec.min, (rows[r][spec.key] as number) + offset));
     }
-    const points = model.project(shifted, data).series[series] ?? [];
+    const points = seriesOf(shifted);
     let i = 0;
     for (const p of points) {
       if (z !== undefined && p.z !== z) continue;

@@ -90,6 +90,8 @@ export interface ScenarioModel<D = unknown> {
   baseline(data: D): Baseline;
   /** rows (every cell filled) and the data → locked columns and series; pure and fast (it runs on every edit) */
   project(rows: readonly ScenarioRow[], data: D): Projection;
+  /** optional: one series alone, as `project(rows, data).series[key]` gives it; Monte Carlo uses it when present */
+  projectSeries?(rows: readonly ScenarioRow[], data: D, key: string): readonly SeriesPoint[];
   locked?: readonly LockedSpec[];
   series?: readonly SeriesSpec[];
   targets?: readonly TargetSpec[];

@@ -200,3 +200,14 @@ describe("analysis on one line (z) of a region model", () => {
     ]);
   });
 });
+
+describe("incomeGapModel.projectSeries", () => {
+  it("gives exactly project(rows).series[key] for every series, so Monte Carlo's fast path draws the same band", async () => {
+    const {incomeGapModel} = await import("../../../components/notebooks/incomeGapModel.js");
+    const {withGap} = await import("../../../components/model/incomeProjection.js");
+    const data = {history: withGap([{year: 2019, urban: 42359, rural: 16021}, {year: 2024, urban: 54188, rural: 23119}])};
+    const rows = incomeGapModel.baseline(data).rows.map((r, i) => ({...r, rural: 0.05 + i / 1000}));
+    for (const key of ["ratio", "gap", "urban", "rural"])
+      expect(incomeGapModel.projectSeries!(rows, data, key)).toEqual(incomeGapModel.project(rows, data).series[key]);
+  });
+});
