@@ -2,16 +2,8 @@ import {createServer, type Server} from "node:http";
 import {createReadStream, existsSync, statSync} from "node:fs";
 import {extname, join, normalize, resolve} from "node:path";
 import type {AddressInfo} from "node:net";
+import {TYPES} from "../tests/support/serveStatic.js";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".csv": "text/csv; charset=utf-8",
-  ".arrow": "application/vnd.apache.arrow.stream",
-  ".wasm": "application/wasm"
-};
 
 /**
  * The Cache-Control a static host gives a file of a built Framework site: Framework's asset folders (`/_file/`,

@@ -3,7 +3,8 @@ import {createReadStream, existsSync, statSync} from "node:fs";
 import {extname, join, normalize, resolve} from "node:path";
 import type {AddressInfo} from "node:net";
 
-const TYPES: Record<string, string> = {
+/** Content types a static host sends for the site's files. */
+export const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
