@@ -4,7 +4,6 @@ import {extname, join, normalize, resolve} from "node:path";
 import type {AddressInfo} from "node:net";
 import {TYPES} from "../tests/support/serveStatic.js";
 
-
 /**
  * The Cache-Control a static host gives a file of a built Framework site: Framework's asset folders (`/_file/`,
  * `/_import/`, `/_node/`, `/_npm/`, `/_observablehq/`) hold content-hashed or versioned files, cached for a year as
