@@ -39,7 +39,7 @@ function isLegend(svg: Element): boolean {
  * A figure holding a chart (a Plot SVG or figure, or any element with SVG inside) under its title and summary. Given
  * a figure this function already made (every chart in components/charts/ returns one), it sets the title and summary
  * given, leaving the others, and returns that figure: a page may rename a chart without nesting figures.
- * @example chartFigure(gapChart(rows, {width}), {title: {zh: "城乡收入比", en: "Urban-rural income ratio"}, summary: {zh: "2013年以来逐年下降。", en: "Falling every year since 2013."}})
+ * @example chartFigure(coverageChart(points, [], {width}), {title: {zh: "普及率", en: "Coverage"}, summary: {zh: "2017年以来逐年上升。", en: "Rising every year since 2017."}})
  */
 export function chartFigure(chart: Element, {title, summary}: {title?: Text; summary?: Text}): HTMLElement {
   if (isChartFigure(chart)) {
