@@ -30,8 +30,8 @@ async function setConstant(key: string, percent: number) {
 }
 
 describe("income-gap page", () => {
-  it("draws the level, ratio, gap, composition and projection charts", async () => {
-    await expect.poll(() => page.locator("#observablehq-main svg[class*='plot']").count()).toBeGreaterThanOrEqual(5);
+  it("draws its nine charts: levels, ratio, gap, composition, projection, two compare charts, tornado and band", async () => {
+    await expect.poll(() => page.locator("#observablehq-main svg[class*='plot']").count()).toBe(9);
   });
 
   it("shows every year of the bundled national income file with the same urban and rural figures", async () => {

@@ -70,7 +70,7 @@ describe("farmland page", () => {
   afterAll(() => page?.context().close());
 
   it("draws the observed, scenario and compare charts", async () => {
-    await expect.poll(() => plots(page)).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => plots(page)).toBe(3);
     // The lower bound is drawn apart from stated values: an open triangle.
     expect(await page.locator("#farmland-chart svg g.lower-bound path").count()).toBe(
       hsf.filter((d) => d.year === 2023).length
@@ -129,7 +129,7 @@ describe("tap-water page", () => {
   afterAll(() => page?.context().close());
 
   it("draws the observed, scenario and compare charts", async () => {
-    await expect.poll(() => plots(page)).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => plots(page)).toBe(3);
   });
 
   it("shows the data file's values with their sources and 2018, 2019 and 2024 as missing", async () => {
@@ -218,7 +218,7 @@ describe("scorecard page", () => {
   });
 
   it("filters by status and by a Chinese search term, and draws the progress chart", async () => {
-    await expect.poll(() => plots(page)).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => plots(page)).toBe(1);
     await page.locator("form").filter({hasText: "状态"}).locator("select").selectOption({label: "无数据"});
     await expect
       .poll(
@@ -271,8 +271,8 @@ describe("income-provinces page", () => {
   }
   const yearSelect = () => page.locator("form").filter({hasText: "年份"}).first().locator("select");
 
-  it("draws the ranking and trend charts and says the figures end in 2019", async () => {
-    await expect.poll(() => plots(page)).toBeGreaterThanOrEqual(2);
+  it("draws the ranking, trend and scenario charts and says the figures end in 2019", async () => {
+    await expect.poll(() => plots(page)).toBe(3);
     expect(await page.locator("#observablehq-main").textContent()).toContain("这里的分省数据截至 2019 年");
   });
 
