@@ -4,6 +4,7 @@ import {beforeAll, describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
 import type {PageWatch} from "../support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
+import {pasteTsv} from "../support/clipboard.js";
 import {observationNote} from "../../components/scorecard/planMeta.js";
 import {FARMLAND_HORIZON} from "../../components/plan.js";
 
@@ -42,13 +43,7 @@ const ge = (v: number) => `≥ ${v.toLocaleString("en-US")}`;
 const cumulative = (added: number[]) => added.map((_, i) => start.value + added.slice(0, i + 1).reduce((a, b) => a + b, 0));
 const endLabel = (p: Page = page) => p.locator("#farmland-scenario-chart .projection-end text").textContent();
 
-async function paste(text: string) {
-  await page.evaluate((tsv) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", tsv);
-    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
-  }, text);
-}
+const paste = (text: string) => pasteTsv(page, text);
 
 describe("farmland scenarios", () => {
   it("starts from the last national figure, a lower bound, with the baseline pace and says the results are ≥", async () => {

@@ -2,6 +2,7 @@ import {beforeAll, describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
 import type {PageWatch} from "../support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
+import {pasteTsv} from "../support/clipboard.js";
 import {datasetById} from "../../loaders/datasets.js";
 import {HORIZON, MILESTONE_YEAR, PLAN_TARGET_YEAR} from "../../components/plan.js";
 
@@ -42,14 +43,7 @@ const shown = async (id: string, p: Page = page) => Number(await p.locator(`#${i
 const svgOf = (selector: string, p: Page = page) =>
   p.locator(selector).evaluate((node) => JSON.stringify([...node.querySelectorAll("svg path, svg text")].map((e) => e.getAttribute("d") ?? e.textContent)));
 
-// Excel and WPS put TSV on the clipboard with CRLF rows; a synthetic paste event carries it the same way.
-async function paste(text: string, p: Page = page) {
-  await p.evaluate((tsv) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", tsv);
-    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
-  }, text);
-}
+const paste = (text: string, p: Page = page) => pasteTsv(p, text);
 
 const block = codes.map((_, i) => `${(4 + i / 10).toFixed(1)}\t${(6 + (i % 5) / 2).toFixed(1)}`).join("\r\n") + "\r\n";
 const typedUrban = codes.map((_, i) => Number((4 + i / 10).toFixed(1)) / 100);

@@ -4,6 +4,7 @@ import {beforeAll, describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
 import type {PageWatch} from "../support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
+import {pasteTsv} from "../support/clipboard.js";
 
 // The scenarios grid on the income-gap page, driven with the keyboard, synthetic clipboard events and the mouse.
 // The page is in Chinese by default, so the texts asserted here are the Chinese ones.
@@ -45,14 +46,7 @@ function legacyLink([first, count]: [number, number]): string {
   return `v1.${Buffer.from(JSON.stringify(payload)).toString("base64url")}`;
 }
 
-// Excel and WPS put TSV on the clipboard with CRLF rows; a synthetic paste event carries it the same way.
-async function paste(text: string) {
-  await page.evaluate((tsv) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", tsv);
-    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
-  }, text);
-}
+const paste = (text: string) => pasteTsv(page, text);
 
 const baselineRural2025 = async (p: Page = page) => {
   // The baseline's rate is the 2019-2024 rural CAGR carried forward, shown with two decimals.

@@ -4,6 +4,7 @@ import {beforeAll, describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
 import type {PageWatch} from "../support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
+import {pasteTsv} from "../support/clipboard.js";
 import {HORIZON, PLAN_BASE_YEAR} from "../../components/plan.js";
 
 // The tap-water scenario panel driven as an analyst would. Expected numbers come from data/plan/plan_indicators.csv,
@@ -45,13 +46,7 @@ const coverage = (gains: number[]) => {
 const points = (gains: number[]) => gains.map((g) => `${g}%`);
 const chart = (selector: string, p: Page = page) => p.locator(`#tap-scenario-chart ${selector} text`).allTextContents();
 
-async function paste(text: string) {
-  await page.evaluate((tsv) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", tsv);
-    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
-  }, text);
-}
+const paste = (text: string) => pasteTsv(page, text);
 
 describe("tap-water scenarios", () => {
   it("starts from the latest observation with the plan-period average gain, coverage capped at 100%", async () => {

@@ -4,6 +4,7 @@ import {beforeAll, describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
 import type {PageWatch} from "../support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
+import {pasteTsv} from "../support/clipboard.js";
 import {HORIZON, PLAN_TARGET_YEAR} from "../../components/plan.js";
 
 // The urbanisation page: published figures compared with the bundled files (read here directly), and the rise
@@ -39,13 +40,7 @@ const svgOf = (selector: string, p: Page = page) =>
   p.locator(selector).evaluate((node) => JSON.stringify([...node.querySelectorAll("svg path, svg text")].map((e) => e.getAttribute("d") ?? e.textContent)));
 const path = (rises: number[]) => rises.reduce<number[]>((out, r) => [...out, Math.min(100, (out.at(-1) ?? START) + r)], []);
 
-async function paste(text: string, p: Page = page) {
-  await p.evaluate((tsv) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", tsv);
-    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
-  }, text);
-}
+const paste = (text: string, p: Page = page) => pasteTsv(p, text);
 
 describe("urbanisation page: published figures", () => {
   it("shows both national resident series apart and the hukou rate only where cited, missing years blank", async () => {
