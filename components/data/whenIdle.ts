@@ -11,3 +11,13 @@ export function whenIdle(callback: () => void, {after, timeout = 2000}: {after?:
   if (after) Promise.resolve(after).then(loaded, loaded);
   else loaded();
 }
+
+/**
+ * `load()` run by `whenIdle`: a promise of what it returns, settled once `after` has settled and the browser is idle
+ * (at the latest `timeout` ms later). A page loads its below-the-fold tools this way, so the first chart's module
+ * graph stays small and nothing it shows waits for them.
+ * @example const tools = loadWhenIdle(() => import("./components/notebookTools.js"), {after: incomeTable, timeout: 300});
+ */
+export function loadWhenIdle<T>(load: () => Promise<T>, options: {after?: PromiseLike<unknown>; timeout?: number} = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => whenIdle(() => load().then(resolve, reject), options));
+}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
 import {preloadHint} from "../../../components/data/preloadHint.js";
-import {whenIdle} from "../../../components/data/whenIdle.js";
+import {loadWhenIdle, whenIdle} from "../../../components/data/whenIdle.js";
 
 describe("whenIdle", () => {
   it("whenIdle(callback, {after}) waits for `after` to settle, then calls back once", async () => {
@@ -18,6 +18,23 @@ describe("whenIdle", () => {
   });
   it("still calls back when `after` rejects (a failed load must not keep SQL from starting)", async () => {
     await new Promise<void>((resolve) => whenIdle(resolve, {after: Promise.reject(new Error("HTTP 404"))}));
+  });
+});
+
+describe("loadWhenIdle", () => {
+  it("starts loading only once `after` has settled, and resolves with what the load returned", async () => {
+    let release!: () => void;
+    const after = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    const tools = loadWhenIdle(async () => (started++, {ScenarioManager: "kit"}), {after});
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(started).toBe(0);
+    release();
+    expect(await tools).toEqual({ScenarioManager: "kit"});
+    expect(started).toBe(1);
+  });
+  it("rejects with the load's error (a failed import shows in the cell that needs it)", async () => {
+    await expect(loadWhenIdle(() => Promise.reject(new Error("import failed")))).rejects.toThrow("import failed");
   });
 });
 
