@@ -77,10 +77,12 @@ function prepareSite(): string {
 /** The notebooks (pages with charts, from the config's Notebooks group) and other pages that open DuckDB (no chart). */
 async function siteRoutes(): Promise<{notebooks: string[]; others: string[]}> {
   const config = (await import(pathToFileURL(join(ROOT, "observablehq.config.ts")).href)).default;
-  const all: string[] = config.pages.flatMap((g: {pages: {path: string}[]}) => g.pages.map((p) => p.path));
-  const group = config.pages.find((g: {name: string}) => /notebook/i.test(g.name)) ?? config.pages[0];
+  // The sidebar holds sections ({name, pages}) and single pages ({name, path}).
+  type Entry = {name: string; path?: string; pages?: Entry[]};
+  const all: string[] = config.pages.flatMap((e: Entry) => (e.pages ?? [e]).map((p) => p.path!));
+  const group = config.pages.find((e: Entry) => e.pages && /notebook/i.test(e.name));
   const notebooks: string[] = group.pages.map((p: {path: string}) => p.path);
-  const opensDuckDB = (route: string) => readFileSync(join(ROOT, "src", `${route.slice(1)}.md`), "utf8").includes("openDatabase(");
+  const opensDuckDB = (route: string) => readFileSync(join(ROOT, "src", `${route.slice(1).replace(/\/$/, "/index")}.md`), "utf8").includes("openDatabase(");
   const others = all.filter((route) => !notebooks.includes(route) && opensDuckDB(route));
   if (!process.env.BENCH_PAGES) return {notebooks, others};
   const chosen = process.env.BENCH_PAGES.split(",").filter((p) => p.startsWith("/"));
