@@ -8,6 +8,10 @@ import {PROVINCE_TILES} from "../charts/provinceTiles.js";
 import {t, type Text} from "../i18n.js";
 import {HORIZON, MILESTONE_YEAR, PLAN_TARGET_YEAR} from "../plan.js";
 import {defineModel, firstMeeting, type Projection, type ScenarioRow} from "../scenario/model.js";
+import {joinRows} from "../data/joinRows.js";
+import {selectRows} from "../data/selectRows.js";
+import type {TableRows} from "../data/parseTable.js";
+import type {ProvinceIncome} from "../charts/provinceRankChart.js";
 
 /** One observed province-year with both incomes (元). */
 export interface ProvinceIncomeYear extends IncomeYear {
@@ -210,4 +214,18 @@ export function provinceGaps(observed: readonly {region: string; year: number}[]
     const missing = missingYears(years, from, to);
     return missing.length ? [{region, years: missing}] : [];
   });
+}
+
+/**
+ * Each province-year with both an urban and a rural figure, with their ratio and gap, by year then code: the rows of
+ * `SELECT … u.value / r.value AS ratio, u.value - r.value AS gap FROM urban u JOIN rural r USING (region_code, year)
+ * WHERE both are not null ORDER BY year, region_code` (codes as text).
+ * @example provinceIncomes(urbanTable, ruralTable)[0] // {region_code: "110000", region: "北京", year: 2013, urban: 44564, rural: 17101, ratio: 2.61, gap: 27463}
+ */
+export function provinceIncomes(urban: TableRows, rural: TableRows): ProvinceIncome[] {
+  const pairs = joinRows(urban, rural, ["region_code", "year"], (u, r) => {
+    const [urbanValue, ruralValue] = [u.value as number, r.value as number];
+    return {region_code: String(u.region_code), region: u.region, year: u.year, urban: urbanValue, rural: ruralValue, ratio: urbanValue / ruralValue, gap: urbanValue - ruralValue};
+  });
+  return selectRows(pairs, {where: {urban: {notNull: true}, rural: {notNull: true}}, orderBy: ["year", "region_code"]}) as unknown as ProvinceIncome[];
 }

@@ -5,6 +5,8 @@ import {formatNumber} from "../format.js";
 import {missingYears} from "../model/years.js";
 import {HORIZON} from "../plan.js";
 import {defineModel, type ScenarioRow} from "../scenario/model.js";
+import {selectRows} from "../data/selectRows.js";
+import type {TableRows} from "../data/parseTable.js";
 
 /** One year of a published rate series (percent); null where the year has no figure. */
 export interface RatePoint {
@@ -129,4 +131,21 @@ export function nationalRates(rows: readonly {indicator: string; year: number; v
     widest: Math.max(0, ...gaps.map((g) => g.d)),
     hukouMissing: years.length ? missingYears(hukouYears, years[0], years[years.length - 1]) : []
   };
+}
+
+/**
+ * The national rows the page reads: the resident rates (both series) and the hukou rates with a figure, by year, as
+ * `SELECT indicator, year, value FROM national WHERE region_code = 'CN' UNION ALL SELECT … FROM hukou WHERE
+ * region_code = 'CN' AND value IS NOT NULL ORDER BY year`.
+ * @example nationalRows(await readTable(nationalUrl), await readTable(hukouUrl))[0] // {indicator: "常住人口城镇化率（当年公布）", year: 2005, value: 42.99}
+ */
+export function nationalRows(national: TableRows, hukou: TableRows): TableRows {
+  const columns = ["indicator", "year", "value"];
+  return selectRows(
+    [
+      ...selectRows(national, {columns, where: {region_code: "CN"}}),
+      ...selectRows(hukou, {columns, where: {region_code: "CN", value: {notNull: true}}})
+    ],
+    {orderBy: ["year"]}
+  );
 }

@@ -5,6 +5,8 @@ import {selectRows, selectSql, type SelectSpec} from "../../../components/data/s
 import {datasetById} from "../../../loaders/datasets.js";
 import {tableText} from "../../../loaders/emit.js";
 import {duckdbTables} from "./duckdbTables.js";
+import {nationalRows} from "../../../components/notebooks/urbanizationModel.js";
+import {provinceIncomes} from "../../../components/notebooks/incomeProvincesModel.js";
 
 // SYNTHETIC rows for the small cases.
 const tiny = parseTable("indicator,region_code,year,value\nb,CN,2014,2\na,CN,2014,\na,CN,2013,1\nab,110000,2013,5\n");
@@ -93,13 +95,7 @@ describe("selectRows and joinRows return what DuckDB returns", () => {
   }
 
   it("urbanisation: national and hukou rows (UNION ALL) by year, and provinces with codes as text", async () => {
-    const national = selectRows(
-      [
-        ...selectRows(tables.national, {columns: ["indicator", "year", "value"], where: {region_code: "CN"}}),
-        ...selectRows(tables.hukou, {columns: ["indicator", "year", "value"], where: {region_code: "CN", value: {notNull: true}}})
-      ],
-      {orderBy: ["year"]}
-    );
+    const national = nationalRows(tables.national, tables.hukou);
     const duckdbNational = await db.rows(`SELECT indicator, year, value FROM national WHERE region_code = 'CN'
 UNION ALL SELECT indicator, year, value FROM hukou WHERE region_code = 'CN' AND value IS NOT NULL
 ORDER BY year`);
@@ -121,20 +117,7 @@ ORDER BY year`);
   });
 
   it("the provinces' urban-rural join, ratio and gap", async () => {
-    // As src/income-provinces.md writes it: the division and difference run on every pair, the null ones filtered out.
-    const num = (v: unknown) => v as number;
-    const js = selectRows(
-      joinRows(tables.urban, tables.rural, ["region_code", "year"], (u, r) => ({
-        region_code: String(u.region_code),
-        region: u.region,
-        year: u.year,
-        urban: u.value,
-        rural: r.value,
-        ratio: num(u.value) / num(r.value),
-        gap: num(u.value) - num(r.value)
-      })),
-      {where: {urban: {notNull: true}, rural: {notNull: true}}, orderBy: ["year", "region_code"]}
-    );
+    const js = provinceIncomes(tables.urban, tables.rural);
     const sql = `SELECT CAST(u.region_code AS VARCHAR) AS region_code, u.region, u.year, u.value AS urban, r.value AS rural,
        u.value / r.value AS ratio, u.value - r.value AS gap
 FROM urban u JOIN rural r ON u.region_code = r.region_code AND u.year = r.year
