@@ -75,6 +75,9 @@ describe("income by province page: scenario grid", () => {
     expect(await cell(highest, "ratioPlan").textContent()).toBe(expected.toFixed(3));
     expect(await cell(highest, "urban").textContent()).toBe("6.00%");
     await expect.poll(() => svgOf("#province-scenario-chart")).not.toBe(chart);
+    // The scenario's line ends at the horizon with its ratio written beside it.
+    const end = ratio(highest, HORIZON, 0.06, growth(rural, highest)).toFixed(3);
+    expect(await page.locator("#province-scenario-chart svg[role=img]").textContent()).toContain(end);
   });
 
   it("pastes 31 rows from Excel (CRLF) and every column follows; undo and redo give the exact values back", async () => {

@@ -90,6 +90,9 @@ describe("urbanisation page: rise scenarios", () => {
     expect(await cell(FIRST, "rate").textContent()).toBe((START + 1.5).toFixed(2));
     await expect.poll(() => shown("rate-plan")).toBe(Number((START + 1.5 + BASE_RISE * (PLAN_TARGET_YEAR - FIRST)).toFixed(2)));
     await expect.poll(() => svgOf("#scenario-chart")).not.toBe(chart);
+    // 情景 1's line ends at the horizon with its rate written beside it.
+    const end = (START + 1.5 + BASE_RISE * (n - 1)).toFixed(2);
+    expect(await page.locator("#scenario-chart svg[role=img]").textContent()).toContain(end);
   });
 
   it("pastes a column from Excel (CRLF); rates, first year at the chosen rate follow; undo and redo are exact", async () => {
