@@ -6,7 +6,7 @@ import type {IncomePoint} from "../model/incomeProjection.js";
 import {formatPercent} from "../format.js";
 import {HORIZON} from "../plan.js";
 import {defineModel, type ScenarioRow} from "../scenario/model.js";
-import {parseJsonBase64Url} from "../scenario/share.js";
+import {parseJsonBase64Url} from "../scenario/safeJson.js";
 
 /** What the page passes: observed national income years with ratio and gap, oldest first. */
 export interface IncomeGapData {

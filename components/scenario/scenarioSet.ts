@@ -4,6 +4,7 @@
 // not discovered later as an error on the page.
 import {t} from "../i18n.js";
 import type {ModelColumn, RowKey, ScenarioModel, ScenarioRow} from "./model.js";
+import {FORBIDDEN_KEYS} from "./safeJson.js";
 
 /** A named set of rows. The baseline (derived from the data) is read-only. */
 export interface Scenario {
@@ -28,7 +29,6 @@ export const BASELINE_ID = "baseline";
 
 export const LIMITS = {maxScenarios: 20, maxName: 60, maxCompare: 3} as const;
 
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
 
 /** What the checks compare a scenario's rows against: the model's columns and the baseline's row keys. */

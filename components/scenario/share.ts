@@ -4,6 +4,9 @@ import {csvFormatRows, csvParseRows} from "d3-dsv";
 import {formatGridCell, parseGridCell, type ColumnSpec} from "../model/gridCell.js";
 import {t} from "../i18n.js";
 import type {ModelColumn, RowKey, ScenarioModel, ScenarioRow} from "./model.js";
+import {parseJsonBase64Url, parseJsonSafe, toBase64Url} from "./safeJson.js";
+
+export {parseJsonBase64Url};
 import {short, validateSet, type RowShape, type Scenario, type ScenarioSet, type StateResult} from "./scenarioSet.js";
 
 /** Longest share entry read: a full state (20 scenarios × 31 rows × a few columns) stays well below. */
@@ -11,7 +14,6 @@ export const MAX_SHARE_LENGTH = 100_000;
 /** Longest JSON or CSV text imported. */
 export const MAX_IMPORT_LENGTH = 5_000_000;
 
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const ENTRY = /^([a-z][a-z0-9-]{0,39})\.v(\d{1,6})\.([A-Za-z0-9_-]*)$/;
 
 /** One scenario in a share entry: [id, name, one series per column, read-only 1?]; a constant series is one number. */
@@ -102,7 +104,7 @@ export function importJson(text: string, model: ScenarioModel<any>, shape: RowSh
   const fail = (why: string): StateResult => ({ok: false, error: `${t({zh: "JSON 导入失败", en: "JSON import failed"})}: ${why}`});
   if (typeof text !== "string") return fail(t({zh: "不是文字", en: "not text"}));
   if (text.length > MAX_IMPORT_LENGTH) return fail(t({zh: `文件过大（${text.length} 字符）`, en: `file too large (${text.length} characters)`}));
-  const parsed = safeParse(text.replace(/^\ufeff/, ""));
+  const parsed = parseJsonSafe(text.replace(/^\ufeff/, ""));
   if (!parsed.ok) return fail(parsed.error);
   const value = parsed.value as Record<string, unknown> | null;
   if (value && typeof value === "object" && "model" in value) {
@@ -209,21 +211,6 @@ export function importCsv(
   }
 }
 
-/**
- * base64url → bytes → UTF-8 → JSON (forbidden keys refused), for this module and models' legacy link readers.
- * @example parseJsonBase64Url("eyJhIjoxfQ") // {ok: true, value: {a: 1}}
- */
-export function parseJsonBase64Url(text: string): {ok: true; value: unknown} | {ok: false; error: string} {
-  const bytes = fromBase64Url(text);
-  if (!bytes) return {ok: false, error: t({zh: "编码错误（base64url）", en: "bad base64url"})};
-  let json: string;
-  try {
-    json = new TextDecoder("utf-8", {fatal: true}).decode(bytes);
-  } catch {
-    return {ok: false, error: t({zh: "编码错误（UTF-8）", en: "bad UTF-8"})};
-  }
-  return safeParse(json);
-}
 
 function csvName(column: ModelColumn): string {
   return column.csv ?? (column.kind === "percent" ? `${column.key}_pct` : column.key);
@@ -292,34 +279,4 @@ function expandSeries(x: unknown, count: number): number[] | null {
   const values = typeof x === "number" ? new Array<number>(count).fill(x) : x;
   if (!Array.isArray(values) || values.length !== count) return null;
   return values.every((v) => typeof v === "number" && Number.isFinite(v)) ? values : null;
-}
-
-function safeParse(text: string): {ok: true; value: unknown} | {ok: false; error: string} {
-  try {
-    const value = JSON.parse(text, (key, value) => {
-      if (FORBIDDEN_KEYS.has(key)) throw new Error(`${t({zh: "不允许的键", en: "forbidden key"})} ${JSON.stringify(key)}`);
-      return value;
-    });
-    return {ok: true, value};
-  } catch (error) {
-    const message = (error as Error).message;
-    return {ok: false, error: message.includes("forbidden key") || message.includes("不允许") ? message : t({zh: "JSON 格式错误", en: "malformed JSON"})};
-  }
-}
-
-// btoa/atob exist in browsers and Node ≥ 16, so the same code runs on the page and in vitest.
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
-  try {
-    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4));
-    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  } catch {
-    return null;
-  }
 }
