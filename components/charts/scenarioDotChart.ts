@@ -18,10 +18,11 @@ export interface DotReference {
 }
 
 /**
- * One line per row, a dot per scenario at that row's value (one colour per scenario, a grey rule joining them), rows
- * ordered by the first scenario's value, highest first; an optional reference value as a dashed rule. Returned as a
- * chartFigure titled by the label and x, its summary the highest and lowest row, how many rows meet the reference in
- * each scenario, and where each other scenario stands against the first (`title`, `summary` replace them).
+ * One line per row, a dot per scenario at that row's value (one colour per scenario, the first as a ring, a grey rule
+ * joining them), rows ordered by the first scenario's value, highest first; an optional reference value as a dashed
+ * rule. Returned as a chartFigure titled by the label and x, its summary the highest and lowest row, how many rows
+ * meet the reference in each scenario, and where each other scenario stands against the first (`title`, `summary`
+ * replace them).
  * @example scenarioDotChart({rows, scenarios: ["基线", "情景 1"], label: {zh: "收入比", en: "Ratio"}, x: 2025, rowLabel: {zh: "省份", en: "Province"}, format: "ratio"}, {width})
  */
 export function scenarioDotChart(
@@ -56,7 +57,7 @@ export function scenarioDotChart(
   const chart = Plot.plot({
     width,
     height: 40 + 18 * order.length,
-    marginLeft: 70,
+    marginLeft: 16 + Math.max(0, ...order.map((r) => textWidth(r.name))),
     marginRight: 24,
     x: {label: `${t(label)} (${x})`, grid: true, tickFormat: (v: number) => f(v)},
     y: {label: null, domain: order.map((r) => r.name)},
@@ -67,7 +68,9 @@ export function scenarioDotChart(
         ? Plot.text([reference.value], {x: (d: number) => d, frameAnchor: "top", dy: -2, text: () => t(reference.label), fill: "var(--theme-red, #c0392b)", lineAnchor: "bottom"})
         : null,
       Plot.ruleY(spans, {y: "row", x1: "min", x2: "max", stroke: "var(--theme-foreground-faintest)", strokeWidth: 2}),
-      Plot.dot(dots, {y: "row", x: "value", fill: "scenario", r: 4}),
+      // The first scenario as a ring, the others as dots inside it, so a row where they agree still shows both.
+      Plot.dot(dots.filter((d) => d.scenario === scenarios[0]), {y: "row", x: "value", stroke: "scenario", strokeWidth: 1.5, r: 5.5}),
+      Plot.dot(dots.filter((d) => d.scenario !== scenarios[0]), {y: "row", x: "value", fill: "scenario", r: 3.5}),
       Plot.tip(dots, Plot.pointer({y: "row", x: "value", title: (d: {row: string; scenario: string; value: number}) => `${d.row} · ${d.scenario} ${x}: ${f(d.value)}`}))
     ]
   });
@@ -88,6 +91,11 @@ export function orderRows(rows: readonly DotRow[], scenario: string | undefined)
     .map((r, i) => ({r, i, v: of(r)}))
     .sort((a, b) => (a.v === null ? (b.v === null ? a.i - b.i : 1) : b.v === null ? -1 : b.v - a.v || a.i - b.i))
     .map((d) => d.r);
+}
+
+// About how wide a row name is drawn at Plot's 10px font: Han characters about 10px each, others about 6px.
+function textWidth(text: string): number {
+  return [...text].reduce((w, c) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 10 : 6), 0);
 }
 
 // "31 provinces in 2025, by 基线 highest first: A 2.9 highest, B 1.7 lowest; ≤ 2: 基线 3 of 31, 情景 1 5 of 31; 情景 1 below 基线 in 28, above in 3."
