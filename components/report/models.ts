@@ -4,7 +4,7 @@
 import type {Text} from "../i18n.js";
 import {formatQuantity} from "../format.js";
 import {FARMLAND_HORIZON, HORIZON, MILESTONE_YEAR, PLAN_TARGET_YEAR} from "../plan.js";
-import type {SeriesPoint} from "../scenario/model.js";
+import type {RowKey, SeriesPoint} from "../scenario/model.js";
 import type {CompareMeasure} from "../scenario/compareTable.js";
 import {incomeYears} from "../model/incomeRows.js";
 import {withGap} from "../model/incomeProjection.js";
@@ -38,10 +38,21 @@ export interface ReportModel<D = any> extends ReportModelSpec<D> {
   compare: ReportCompare | ((data: D) => ReportCompare);
   /** when every projected figure is a lower bound (the start was published as 超…): the note the page shows; figures are then written "≥" */
   lowerBound?(data: D): Text | null;
-  /** false when the series have one line per row (provinces): the assumptions table carries the figures instead */
-  charts?: boolean;
+  /**
+   * Set when the series hold one line per grid row (provinces): the compare table then has a group of lines per row,
+   * and each of `charts` is drawn as one dot chart of every row's value per compared scenario.
+   */
+  perRow?: ReportPerRow<D>;
   /** projections start after this x (the last observed year), so a target met in the data is not counted */
   after?(data: D): number;
+}
+
+/** How a report compares scenarios whose series hold one line per grid row. */
+export interface ReportPerRow<D> {
+  /** the measures drawn as charts, one dot chart each */
+  charts: readonly CompareMeasure[];
+  /** each row's last observed x: a target met by then is written "(observed)", as the notebook's locked column does */
+  observedUntil?(data: D): (key: RowKey) => number;
 }
 
 /** The compare table of a report: measures and an optional reference value. */
@@ -199,9 +210,25 @@ const incomeProvinces: ReportModel<IncomeProvincesData> = {
   },
   // One figure per province: the ratio at the horizon (the locked columns show the plan year and the milestone too).
   headline: ({observed}) => [...provinceStarts(observed).keys()].map((z) => ({series: "ratio", x: HORIZON, z})),
-  // The series have one line per province; the notebook compares provinces, not scenarios, in a table.
-  compare: {measures: []},
-  charts: false
+  // The notebook's locked columns, per province and compared scenario: the ratio in the plan year, the milestone and
+  // the horizon, and the first year at the target ratio (the notebook's default: the reader's benchmark, not a plan
+  // target; there is no official provincial target).
+  compare: ({targetRatio = DEFAULT_TARGET_RATIO}) => ({
+    measures: [PLAN_TARGET_YEAR, MILESTONE_YEAR, HORIZON].map((x) => ({series: "ratio", x})),
+    target: {
+      series: "ratio",
+      value: targetRatio,
+      direction: "<=",
+      label: {zh: `收入比 ≤ ${targetRatio} 的首年（笔记本的默认参照值，不是规划目标）`, en: `First year the ratio is ≤ ${targetRatio} (the notebook's default benchmark, not a plan target)`}
+    }
+  }),
+  perRow: {
+    charts: [PLAN_TARGET_YEAR, HORIZON].map((x) => ({series: "ratio", x})),
+    observedUntil: ({observed}) => {
+      const starts = provinceStarts(observed);
+      return (key) => starts.get(String(key))?.year ?? -Infinity;
+    }
+  }
 };
 
 const urbanization: ReportModel<UrbanizationData> = {

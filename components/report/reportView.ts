@@ -5,11 +5,15 @@ import {t} from "../i18n.js";
 import {formatterFor} from "../format.js";
 import {seriesAt, type Projection, type ScenarioModel, type SeriesPoint} from "../scenario/model.js";
 import {scenarioLinesChart} from "../charts/scenarioLinesChart.js";
+import {scenarioDotChart, type DotRow} from "../charts/scenarioDotChart.js";
+import {compareTable, type CompareMeasure} from "../scenario/compareTable.js";
+import {rowComparison, rowCompareTable} from "../scenario/rowCompareTable.js";
+import type {ScenarioResult} from "../scenario/results.js";
 import type {Scenario} from "../scenario/scenarioSet.js";
 import {encodeShare} from "../scenario/share.js";
 import {dataTable, type TableColumn} from "../tables/dataTable.js";
 import {driftedDatasets, type HeadlineFigure, type Report} from "./schema.js";
-import type {ReportModel, ReportTidyRow} from "./models.js";
+import {compareOf, type ReportModel, type ReportTidyRow} from "./models.js";
 import type {ManifestSummary} from "../sourceNote.js";
 
 /** What the report page's data loader gives: the report, and today's manifest and rows of each dataset. */
@@ -200,4 +204,69 @@ export function reportCharts(
       {width}
     )}</figure>`
   )}</div>` as HTMLElement;
+}
+
+/**
+ * The report's compare table: one line per compared scenario, or for a model whose series hold one line per grid row
+ * (entry.perRow) a group of lines per row.
+ * @example reportCompareTable(entry, model, data, compared)
+ */
+export function reportCompareTable<D>(entry: ReportModel<D>, model: ScenarioModel<D>, data: D, compared: readonly ScenarioResult[]): HTMLTableElement {
+  const {measures, target} = compareOf(entry, data);
+  if (!entry.perRow) return compareTable(model, compared, {measures, target, after: entry.after?.(data)});
+  return rowCompareTable(model, compared, {measures, target, rowName: rowNamer(model, data), observedUntil: entry.perRow.observedUntil?.(data)});
+}
+
+/**
+ * A per-row chart's data: each grid row (named) with each compared scenario's value of the measure on that row's line.
+ * @example rowChartRows(model, data, compared, {series: "ratio", x: 2025})[0] // {name: "北京", values: [{scenario: "基线", value: 2.5}, …]}
+ */
+export function rowChartRows<D>(model: ScenarioModel<D>, data: D, compared: readonly ScenarioResult[], measure: CompareMeasure): DotRow[] {
+  return rowComparison(model, compared, {measures: [measure], rowName: rowNamer(model, data)}).map((row) => ({
+    name: row.name,
+    values: row.scenarios.map((s) => ({scenario: s.name, value: s.values[0].value}))
+  }));
+}
+
+/**
+ * The report's charts: one per series of the model (reportCharts), or for entry.perRow one dot chart per measure it
+ * names, with the compare target's value as a reference rule.
+ * @example reportComparisonCharts(entry, model, data, compared, entry.observed?.(data) ?? {}, {baseYear: PLAN_BASE_YEAR})
+ */
+export function reportComparisonCharts<D>(
+  entry: ReportModel<D>,
+  model: ScenarioModel<D>,
+  data: D,
+  compared: readonly ScenarioResult[],
+  observed: Readonly<Record<string, readonly SeriesPoint[]>>,
+  {baseYear, width = 688}: {baseYear?: number; width?: number} = {}
+): HTMLElement {
+  if (!entry.perRow) return reportCharts(model, compared, observed, {baseYear, width});
+  const {target} = compareOf(entry, data);
+  const specs = new Map((model.series ?? []).map((s) => [s.key, s]));
+  return html`<div class="report-charts">${entry.perRow.charts.map((m) => {
+    const spec = specs.get(m.series);
+    const reference =
+      target && target.series === m.series
+        ? {value: target.value, direction: target.direction, label: {zh: `参照值 ${target.value}`, en: `benchmark ${target.value}`}}
+        : undefined;
+    const chart = scenarioDotChart(
+      {
+        rows: rowChartRows(model, data, compared, m),
+        scenarios: compared.map((c) => c.scenario.name),
+        label: spec?.label ?? m.series,
+        x: m.x,
+        rowLabel: model.rowKey.label,
+        format: spec?.format,
+        digits: spec?.digits,
+        reference
+      },
+      {width}
+    );
+    return html`<figure class="report-chart" data-series=${m.series} data-x=${m.x}>${chart}</figure>`;
+  })}</div>` as HTMLElement;
+}
+
+function rowNamer<D>(model: ScenarioModel<D>, data: D): (key: string | number) => string {
+  return model.rowName ? (key) => model.rowName!(key, data) : String;
 }

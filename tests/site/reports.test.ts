@@ -20,10 +20,23 @@ const TITLE = "Round trip rural 9 percent";
 const SLUG = "round-trip-rural-9-percent";
 const FARMLAND_TITLE = "Farmland 5000 in the first year";
 const FARMLAND_SLUG = "farmland-5000-in-the-first-year";
+const PROVINCES_TITLE = "Provinces rural 9 percent in Guizhou";
+const PROVINCES_SLUG = "provinces-rural-9-percent-in-guizhou";
+// The provinces notebook's locked columns and the report's compare table columns that show the same figures.
+const PROVINCE_COLUMNS = [
+  ["ratioPlan", "ratio-2025"],
+  ["ratioMilestone", "ratio-2030"],
+  ["ratioHorizon", "ratio-2035"],
+  ["firstYear", "first-year"]
+] as const;
 const site = siteSession();
 let root: string;
 let report: string;
 let farmlandReport: string;
+let provincesReport: string;
+/** The provinces notebook's locked columns by scenario id, then column key: one text per province, in grid order. */
+const provincesNotebook: Record<string, Record<string, string[]>> = {};
+let guizhouRow: number;
 let notebook: Record<string, string>;
 let browser: Browser;
 
@@ -122,10 +135,44 @@ describe("publishing a report from the income notebook", () => {
     expect(watch.errors).toEqual([]);
   });
 
+  it("publishes a provinces report: the baseline's and the edited scenario's locked columns are read from the grid", async () => {
+    const {page, watch} = await site.open("/income-provinces", ".scenario-manager [role=grid] td");
+    const grid = page.locator(".scenario-manager [role=grid]");
+    const columns = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          PROVINCE_COLUMNS.map(async ([key]) => [key, await grid.locator(`td[data-key="${key}"]`).evaluateAll((tds) => tds.map((td) => td.textContent!))] as const)
+        )
+      );
+    await expect.poll(async () => (await columns()).ratioPlan.length).toBe(31);
+    provincesNotebook.baseline = await columns();
+    // Guizhou (520000): rural growth 9% a year.
+    const guizhou = grid.locator('tbody tr:has(th:text-is("贵州")) td[data-key="rural"]');
+    guizhouRow = Number(await guizhou.getAttribute("data-row"));
+    await guizhou.click();
+    await page.keyboard.type("9");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".scenario-picker").inputValue()).toBe("s1");
+    await expect.poll(() => guizhou.textContent()).toBe("9.00%");
+    provincesNotebook.s1 = await columns();
+    expect(provincesNotebook.s1.ratioHorizon).not.toEqual(provincesNotebook.baseline.ratioHorizon);
+    await page.getByRole("button", {name: "发布报告"}).click();
+    const dialog = page.getByRole("dialog", {name: "发布报告"});
+    await dialog.getByLabel("标题（必填）").fill(PROVINCES_TITLE);
+    const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", {name: "下载报告文件"}).click()]);
+    expect(download.suggestedFilename()).toBe(`${PROVINCES_SLUG}.json`);
+    provincesReport = readFileSync((await download.path())!, "utf8");
+    const parsed = JSON.parse(provincesReport);
+    expect(parsed).toMatchObject({model: "income-provinces", activeId: "s1", compare: ["baseline", "s1"]});
+    expect(parsed.scenarios[1].rows.find((r: {region: string}) => r.region === "520000").rural).toBe(0.09);
+    expect(watch.errors).toEqual([]);
+  });
+
   it("builds the report into /reports/<slug>: the edited values and the figures they imply equal the notebook's", async () => {
     mkdirSync(join(root, "reports"), {recursive: true});
     writeFileSync(join(root, "reports", `${SLUG}.json`), report);
     writeFileSync(join(root, "reports", `${FARMLAND_SLUG}.json`), farmlandReport);
+    writeFileSync(join(root, "reports", `${PROVINCES_SLUG}.json`), provincesReport);
     const result = build();
     expect(result.status, `${result.stdout}${result.stderr}`.slice(-3000)).toBe(0);
     const page = await openCopy(`/reports/${SLUG}`, ".assumptions-table");
@@ -168,6 +215,34 @@ describe("publishing a report from the income notebook", () => {
     expect(await page.locator("#compare-table th").allTextContents()).toContain("达到农田建设规划目标 12 亿亩 (2030)的年份（最迟）");
     expect(await page.locator("#no-targets").count()).toBe(0);
     expect(await page.locator("main input, main button, main select, main textarea").count()).toBe(0);
+  }, 120_000);
+
+  it("shows the provinces report's comparison: per province and scenario exactly the notebook's locked columns, and a dot chart per year", async () => {
+    const page = await openCopy(`/reports/${PROVINCES_SLUG}`, ".row-compare-table");
+    expect(await page.locator("#report-title").textContent()).toBe(PROVINCES_TITLE);
+    const table = page.locator("#compare-table .row-compare-table");
+    expect(await table.locator("tbody").count()).toBe(31);
+    for (const id of ["baseline", "s1"])
+      for (const [key, cell] of PROVINCE_COLUMNS) {
+        const shown = await table.locator(`tr[data-id="${id}"] td[data-key="${cell}"] .value`).allTextContents();
+        expect(shown, `${id} ${key}`).toEqual(provincesNotebook[id][key]);
+      }
+    // Guizhou's edited line says how far it moved from the baseline (its baseline rural growth is its own 2014-2019 rate).
+    const horizon = (id: string) => table.locator(`tr[data-row="520000"][data-id="${id}"] td[data-key="ratio-2035"]`);
+    const [base, edited] = [Number(await horizon("baseline").getAttribute("data-value")), Number(await horizon("s1").getAttribute("data-value"))];
+    expect(edited).not.toBe(base);
+    expect(await horizon("s1").locator(".diff").textContent()).toBe(`(${edited > base ? "+" : "−"}${Math.abs(edited - base).toFixed(3)})`);
+    const charts = page.locator("figure.report-chart");
+    expect(await charts.evaluateAll((fs) => fs.map((f) => `${(f as HTMLElement).dataset.series}-${(f as HTMLElement).dataset.x}`))).toEqual(["ratio-2025", "ratio-2035"]);
+    for (const chart of await charts.all()) expect(await chart.locator("[data-aria-label=dot] circle").count()).toBe(62);
+    expect(await charts.first().locator(".chart-title").textContent()).toBe("2025 年城乡收入比（城镇 ÷ 农村）：各省份的情景");
+    expect(await page.locator(`#headline-figures tr[data-key="s1-ratio-2035-520000"] .published`).textContent()).toBe(provincesNotebook.s1.ratioHorizon[guizhouRow]);
+    expect(await page.locator("main input, main button, main select, main textarea").count()).toBe(0);
+    // The long table prints on A4 without running off the page.
+    await page.setViewportSize({width: 794, height: 1123});
+    await page.emulateMedia({media: "print"});
+    const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   }, 120_000);
 
   it("prints on A4 with no input or button and no horizontal overflow, and its PDF has the title on page 1", async () => {

@@ -82,12 +82,16 @@ describe("farmland report model", () => {
 });
 
 describe("income-provinces report model", () => {
-  it("has one headline figure per province (the ratio at the horizon) and draws no mixed-province chart", () => {
+  it("has one headline figure per province (the ratio at the horizon) and compares per province", () => {
     const entry = reportModel("income-provinces")!;
     const headline = specHeadline(entry, today.data("income-provinces") as never);
     expect(headline).toHaveLength(31);
     expect(headline[0]).toEqual({series: "ratio", x: HORIZON, z: "110000"});
-    expect(entry.charts).toBe(false);
+    expect(entry.perRow!.charts).toEqual([
+      {series: "ratio", x: PLAN_TARGET_YEAR},
+      {series: "ratio", x: HORIZON}
+    ]);
+    expect(compareOf(entry, today.data("income-provinces")).measures.map((m) => m.x)).toEqual([PLAN_TARGET_YEAR, 2030, HORIZON]);
     const report = baselineReport("income-provinces");
     expect(report.headline[0]).toMatchObject({scenario: "baseline", series: "ratio", x: HORIZON, z: "110000"});
   });
