@@ -146,7 +146,8 @@ export function rowCompareTable(model: ScenarioModel<any>, compared: readonly Sc
         }<th scope="row">${s.name}</th>${s.values.map((v) => {
           const f = format(v.series);
           return html`<td data-key=${`${v.series}-${v.x}`} data-value=${v.value ?? ""}><span class="value">${f(v.value)}</span>${
-            v.diff === null ? "" : html` <span class="diff">(${v.diff >= 0 ? "+" : "−"}${f(Math.abs(v.diff))})</span>`
+            // A row the scenario leaves as the baseline says nothing: with many rows, "(+0.000)" on each would hide the few that differ.
+            v.diff === null || v.diff === 0 ? "" : html` <span class="diff">(${v.diff >= 0 ? "+" : "−"}${f(Math.abs(v.diff))})</span>`
           }</td>`;
         })}${s.meeting ? html`<td data-key="first-year" data-value=${s.meeting.x ?? ""}><span class="value">${meetingText(s.meeting)}</span>${
               s.meeting.shift === null ? "" : html` <span class="diff">${shiftText(s.meeting)}</span>`
