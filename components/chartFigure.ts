@@ -10,6 +10,8 @@ import {downloadGroup} from "./download/withDownloads.js";
 export interface ChartData {
   rows: readonly object[];
   columns: readonly Column[];
+  /** Written in the file when the rows hold more than the source's figures, e.g. SCENARIO_NOTE. */
+  note?: Text;
 }
 
 /** Options of chartFigure: title and summary, the chart's data, and where its file comes from (download buttons). */
@@ -72,7 +74,7 @@ export function chartFigure(chart: Element, {title, summary, data, download}: Ch
     const known = figureData.get(figure);
     if (!known) throw new Error(`chartFigure: no data to download for "${download.name}" (pass data: {rows, columns})`);
     figure.querySelector(":scope > .download-buttons")?.remove();
-    figure.append(downloadGroup(known.rows as readonly Row[], known.columns, download));
+    figure.append(downloadGroup(known.rows as readonly Row[], known.columns, download, known.note));
   }
   return figure;
 }

@@ -4,8 +4,8 @@ import {formatterFor} from "../format.js";
 import type {BandPoint} from "../scenario/analysis.js";
 import type {SeriesPoint} from "../scenario/model.js";
 import {chartFigure} from "../chartFigure.js";
-import type {DownloadSpec} from "../download/fileSource.js";
-import {column, SERIES, YEAR} from "./chartData.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
+import {column, YEAR} from "./chartData.js";
 import {sentence, yearSpan} from "./chartText.js";
 
 /**
@@ -62,7 +62,8 @@ export function bandChart(
         column("p50", {zh: "中位数", en: "Median"}, format),
         column("p90", {zh: "第 90 百分位", en: "90th percentile"}, format),
         column("central", {zh: "中心情景", en: "Central scenario"}, format)
-      ]
+      ],
+      note: SCENARIO_NOTE
     },
     download,
     title: title ?? {zh: `${t(label, "zh")}：蒙特卡洛 10-90% 区间`, en: `${t(label, "en")}: Monte Carlo 10-90% band`},

@@ -3,7 +3,7 @@ import type {Text} from "../i18n.js";
 import {formatQuantity} from "../format.js";
 import {chartFigure} from "../chartFigure.js";
 import type {DownloadSpec} from "../download/fileSource.js";
-import {column, SERIES, YEAR} from "./chartData.js";
+import {column, YEAR} from "./chartData.js";
 import {listOf, sentence, yearSpan} from "./chartText.js";
 
 /** One component of rural income in one year (元). */

@@ -3,7 +3,7 @@ import {t, type Text} from "../i18n.js";
 import {formatPercent} from "../format.js";
 import type {SeriesPoint} from "../scenario/model.js";
 import {chartFigure} from "../chartFigure.js";
-import type {DownloadSpec} from "../download/fileSource.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
 import {column, SERIES, YEAR} from "./chartData.js";
 import {listOf, sentence, yearSpan} from "./chartText.js";
 
@@ -87,7 +87,8 @@ export function coverageChart(
       ...targets.map((d) => ({series: `${names.target} ${d.label}`, year: d.year, value: d.value})),
       ...path.map((d) => ({series: names.scenario, year: d.x, value: d.y}))
     ],
-    columns: [column("series", SERIES), column("year", YEAR), column("value", label, "percent")]
+    columns: [column("series", SERIES), column("year", YEAR), column("value", label, "percent")],
+    note: path.length ? SCENARIO_NOTE : undefined
   };
   return chartFigure(chart, {data, download, title: title ?? label, summary: summary ?? coverageSummary(observed, path, full, targets, missingYears)});
 }

@@ -3,7 +3,7 @@ import {t, type Lang, type Text} from "../i18n.js";
 import {formatNumber, formatQuantity} from "../format.js";
 import type {SeriesPoint} from "../scenario/model.js";
 import {chartFigure} from "../chartFigure.js";
-import type {DownloadSpec} from "../download/fileSource.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
 import {column, SERIES, YEAR} from "./chartData.js";
 import {count, listOf, sentence, yearSpan} from "./chartText.js";
 
@@ -108,7 +108,8 @@ export function farmlandChart(
       column("year", YEAR),
       column("value", {zh: "累计面积", en: "Cumulative area"}, "万亩"),
       column("qualifier", {zh: "限定", en: "Qualifier"})
-    ]
+    ],
+    note: path.length ? SCENARIO_NOTE : undefined
   };
   return chartFigure(chart, {
     data,

@@ -4,7 +4,7 @@ import type {Text} from "../i18n.js";
 import {formatNumber, formatQuantity} from "../format.js";
 import {chartFigure} from "../chartFigure.js";
 import type {DownloadSpec} from "../download/fileSource.js";
-import {column, SERIES, YEAR} from "./chartData.js";
+import {column, YEAR} from "./chartData.js";
 
 /**
  * The urban-rural income ratio (line) or the absolute gap (bars) by year. Returned as a chartFigure whose summary

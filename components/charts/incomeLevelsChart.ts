@@ -4,7 +4,7 @@ import type {Lang, Text} from "../i18n.js";
 import {formatQuantity} from "../format.js";
 import {chartFigure} from "../chartFigure.js";
 import type {DownloadSpec} from "../download/fileSource.js";
-import {column, SERIES, YEAR} from "./chartData.js";
+import {column, YEAR} from "./chartData.js";
 
 /**
  * Urban and rural per-capita disposable income by year, one line each. Returned as a chartFigure whose summary gives

@@ -3,7 +3,7 @@ import {t, type Text} from "../i18n.js";
 import {formatNumber} from "../format.js";
 import {chartFigure} from "../chartFigure.js";
 import type {DownloadSpec} from "../download/fileSource.js";
-import {column, SERIES, YEAR} from "./chartData.js";
+import {column} from "./chartData.js";
 
 /** One target's progress: baseline, latest observation and target in the target's own unit. */
 export interface ProgressRow {

@@ -3,7 +3,7 @@ import {formatNumber, formatQuantity} from "../format.js";
 import {t, type Lang, type Text} from "../i18n.js";
 import {chartFigure} from "../chartFigure.js";
 import type {DownloadSpec} from "../download/fileSource.js";
-import {column, SERIES, YEAR} from "./chartData.js";
+import {column, YEAR} from "./chartData.js";
 import {sentence, yearSpan} from "./chartText.js";
 
 /** Urban and rural income of one province in one year, with their ratio and gap. */

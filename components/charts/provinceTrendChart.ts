@@ -3,7 +3,7 @@ import {formatNumber} from "../format.js";
 import {t, type Text} from "../i18n.js";
 import {chartFigure} from "../chartFigure.js";
 import type {DownloadSpec} from "../download/fileSource.js";
-import {column, SERIES, YEAR} from "./chartData.js";
+import {column, YEAR} from "./chartData.js";
 import {sentence, yearSpan} from "./chartText.js";
 
 /** A province-year; the value drawn is under some key (the income ratio, an urbanisation rate, …). */

@@ -3,7 +3,7 @@ import {t, type Text} from "../i18n.js";
 import {formatterFor} from "../format.js";
 import type {SeriesPoint} from "../scenario/model.js";
 import {chartFigure} from "../chartFigure.js";
-import type {DownloadSpec} from "../download/fileSource.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
 import {column, SERIES, YEAR} from "./chartData.js";
 import {count, sentence, yearSpan} from "./chartText.js";
 
@@ -76,7 +76,8 @@ export function scenarioLinesChart(
         ...scenarios.flatMap(({name, points}) => points.map((p) => ({series: name, year: p.x, value: p.y}))),
         ...targets.map((g) => ({series: g.label, year: g.x, value: g.value}))
       ],
-      columns: [column("series", SERIES), column("year", YEAR), column("value", label, format)]
+      columns: [column("series", SERIES), column("year", YEAR), column("value", label, format)],
+      note: scenarios.length ? SCENARIO_NOTE : undefined
     },
     download,
     title: title ?? {zh: `${t(label, "zh")}：观测与情景`, en: `${t(label, "en")}: observed and scenarios`},

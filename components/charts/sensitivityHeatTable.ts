@@ -2,7 +2,7 @@ import {html} from "htl";
 import {t, type Text} from "../i18n.js";
 import {formatterFor} from "../format.js";
 import type {SensitivityGrid} from "../scenario/analysis.js";
-import type {DownloadSpec} from "../download/fileSource.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
 import {fileHeader} from "../download/fileHeader.js";
 import {withDownloads} from "../download/withDownloads.js";
 
@@ -51,5 +51,5 @@ export function sensitivityHeatTable(
     ...grid.x.values.map((x, j) => ({key: `x${j}`, label: String(x)}))
   ];
   const rows = grid.y.values.map((y, i) => Object.fromEntries([["y", y], ...grid.cells[i].map((v, j) => [`x${j}`, v])]));
-  return withDownloads(table, rows, columns, download);
+  return withDownloads(table, rows, columns, download, SCENARIO_NOTE);
 }

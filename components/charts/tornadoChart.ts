@@ -3,8 +3,8 @@ import type {TornadoBar} from "../scenario/analysis.js";
 import {t, type Text} from "../i18n.js";
 import {formatterFor} from "../format.js";
 import {chartFigure} from "../chartFigure.js";
-import type {DownloadSpec} from "../download/fileSource.js";
-import {column, SERIES, YEAR} from "./chartData.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
+import {column} from "./chartData.js";
 
 /**
  * A tornado chart: for each parameter a bar from the output with it lowered to the output with it raised, around
@@ -58,7 +58,8 @@ export function tornadoChart(
         column("low", {zh: `下调 ${delta} 时的${label}`, en: `${label} with the parameter lowered by ${delta}`}, format),
         column("high", {zh: `上调 ${delta} 时的${label}`, en: `${label} with the parameter raised by ${delta}`}, format),
         column("base", {zh: `基准${label}`, en: `Base ${label}`}, format)
-      ]
+      ],
+      note: SCENARIO_NOTE
     },
     download,
     title: title ?? {zh: `${label}的敏感性`, en: `Sensitivity of ${label}`},

@@ -18,7 +18,15 @@ export interface DownloadSpec {
   publisher?: Text;
   /** Another publisher for some datasets, by dataset id (e.g. the hukou rate from the Ministry of Public Security). */
   publishers?: Readonly<Record<string, Text>>;
+  /** A note written in the file, e.g. that projected areas built on a lower bound are lower bounds. */
+  note?: Text;
 }
+
+/** The note of every file holding projected values. */
+export const SCENARIO_NOTE: Text = {
+  zh: "推算值是所示假设下的情景，不是预测，也不是官方统计。",
+  en: "Projected values are scenarios from the assumptions shown, not forecasts and not official statistics."
+};
 
 /** The National Bureau of Statistics, the publisher when none is named. */
 export const NBS: Text = {zh: "国家统计局", en: "National Bureau of Statistics of China"};

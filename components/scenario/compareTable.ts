@@ -5,7 +5,7 @@ import {t, type Text} from "../i18n.js";
 import {formatterFor, formatNumber} from "../format.js";
 import {firstMeeting, seriesAt, type ScenarioModel} from "./model.js";
 import type {ScenarioResult} from "./results.js";
-import type {DownloadSpec} from "../download/fileSource.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
 import {fileHeader} from "../download/fileHeader.js";
 import {withDownloads} from "../download/withDownloads.js";
 
@@ -86,7 +86,7 @@ export function compareTable(
     if (target) row["first-year"] = firstYear(c) ?? notReached;
     return row;
   });
-  return withDownloads(table, rows, columns, download);
+  return withDownloads(table, rows, columns, download, SCENARIO_NOTE);
 }
 
 /** What the compare table shows: series at years, and the first year each scenario meets a target. */
