@@ -36,8 +36,12 @@ export const NBS: Text = {zh: "国家统计局", en: "National Bureau of Statist
  * its notes; the version from dataVersion.
  * @example fileSource({name: "x", manifests: manifest}) // {source: "国家统计局: data/national/income_national.csv (…notes)", version: "income-national sha256 e4df7138dbba (2026-12-01)"}
  */
-export function fileSource({manifests, publisher = NBS, publishers = {}}: DownloadSpec): {source: string; version: string} {
+export function fileSource({name, manifests, publisher = NBS, publishers = {}}: DownloadSpec): {source: string; version: string} {
   const list = Array.isArray(manifests) ? (manifests as readonly SourceManifest[]) : [manifests as SourceManifest];
+  list.forEach((m, i) => {
+    // In a page, a FileAttachment's .json() is still a promise in the cell that made it; other cells see the manifest.
+    if (typeof m?.source?.file !== "string") throw new Error(`download "${name}": manifest ${i + 1} is not a loader manifest (a promise? use it from another cell)`);
+  });
   const source = list
     .map((m) => `${t(publishers[m.dataset] ?? publisher)}: ${m.source.file}${m.source.notes ? ` (${m.source.notes})` : ""}`)
     .join(" | ");

@@ -39,6 +39,12 @@ describe("fileSource", () => {
     expect(source).toBe("国家统计局: data/national/income_national.csv (data/national/SOURCES-income-urbanization.md §1) | 公安部: data/urbanization/hukou.csv");
     expect(version).toBe("income-national sha256 e4df7138dbba (2026-12-01); urbanization-hukou sha256 0123456789ab (2026-11-30)");
   });
+  it("names the download and the manifest when given something else, such as a page's still-pending promise", () => {
+    const pending = Promise.resolve(income) as unknown as typeof income;
+    expect(() => fileSource({name: "farmland-observed", manifests: [income, pending]})).toThrow(
+      'download "farmland-observed": manifest 2 is not a loader manifest (a promise? use it from another cell)'
+    );
+  });
 });
 
 describe("fileHeader", () => {
