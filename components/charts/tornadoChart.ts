@@ -55,9 +55,9 @@ export function tornadoChart(
       rows,
       columns: [
         column("name", {zh: "参数", en: "Parameter"}),
-        column("low", {zh: `下调 ${delta} 时的${label}`, en: `${label} with the parameter lowered by ${delta}`}, format),
-        column("high", {zh: `上调 ${delta} 时的${label}`, en: `${label} with the parameter raised by ${delta}`}, format),
-        column("base", {zh: `基准${label}`, en: `Base ${label}`}, format)
+        column("low", {zh: `${label}：参数下调 ${delta}`, en: `${label}, parameter lowered ${delta}`}, format),
+        column("high", {zh: `${label}：参数上调 ${delta}`, en: `${label}, parameter raised ${delta}`}, format),
+        column("base", {zh: `${label}：基准`, en: `${label}, base`}, format)
       ],
       note: SCENARIO_NOTE
     },

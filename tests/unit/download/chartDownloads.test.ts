@@ -135,7 +135,7 @@ describe("each chart's data file", () => {
   });
   it("tornadoChart: each parameter's low, high and base output", async () => {
     const file = await saved(tornadoChart([{parameter: "urban", low: 2.1, high: 2.3, base: 2.2}], {label: "2035 收入比", names: {urban: "城镇增速"}, download}));
-    expect(file.table).toEqual([["参数", "下调 ±1 pt 时的2035 收入比", "上调 ±1 pt 时的2035 收入比", "基准2035 收入比"], ["城镇增速", "2.1", "2.3", "2.2"]]);
+    expect(file.table).toEqual([["参数", "2035 收入比：参数下调 ±1 pt", "2035 收入比：参数上调 ±1 pt", "2035 收入比：基准"], ["城镇增速", "2.1", "2.3", "2.2"]]);
     expect(file.about.at(-1)).toEqual(SCENARIO);
   });
   it("bandChart: one row per year with observed, p10, p50, p90 and the central scenario", async () => {
