@@ -1,6 +1,8 @@
 import {html} from "htl";
 import {t, type Text} from "./i18n.js";
 import {formatNumber} from "./format.js";
+// The default publisher lives with the downloads' source lines, so notes and files name it alike.
+import {NBS} from "./download/fileSource.js";
 
 /** The parts of a loader manifest a reader needs to judge a figure's origin. */
 export interface ManifestSummary {
@@ -10,8 +12,6 @@ export interface ManifestSummary {
   missing: number;
   generatedAt: string;
 }
-
-const NBS: Text = {zh: "国家统计局", en: "National Bureau of Statistics of China"};
 
 /**
  * A footnote naming where a section's figures came from: the publisher, the bundled file, its hash and when the

@@ -4,6 +4,8 @@ import {formatterFor} from "../format.js";
 import type {BandPoint} from "../scenario/analysis.js";
 import type {SeriesPoint} from "../scenario/model.js";
 import {chartFigure} from "../chartFigure.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
+import {column, YEAR} from "./chartData.js";
 import {sentence, yearSpan} from "./chartText.js";
 
 /**
@@ -22,7 +24,7 @@ export function bandChart(
     format?: string;
     digits?: number;
   },
-  {width = 640, height = 300, title, summary}: {width?: number; height?: number; title?: Text; summary?: Text} = {}
+  {width = 640, height = 300, title, summary, download}: {width?: number; height?: number; title?: Text; summary?: Text; download?: DownloadSpec} = {}
 ): HTMLElement {
   const f = formatterFor(format, {digits});
   const bandName = t({zh: `10-90%（${runs} 次模拟）`, en: `10-90% (${runs} runs)`});
@@ -46,7 +48,24 @@ export function bandChart(
   const end = band.at(-1);
   const centralEnd = end ? central.find((p) => p.x === end.x && p.y !== null)?.y ?? null : null;
   const observedYears = yearSpan(observed.filter((p) => p.y !== null).map((p) => p.x));
+  // One row per year: the observed value, the band's percentiles and the central scenario, side by side.
+  const years = [...new Set([...observed, ...central].map((p) => p.x).concat(band.map((b) => b.x)))].sort((a, b) => a - b);
+  const at = (points: readonly SeriesPoint[], x: number) => points.find((p) => p.x === x)?.y ?? null;
+  const bandAt = new Map(band.map((b) => [b.x, b]));
   return chartFigure(chart, {
+    data: {
+      rows: years.map((x) => ({year: x, observed: at(observed, x), p10: bandAt.get(x)?.p10 ?? null, p50: bandAt.get(x)?.p50 ?? null, p90: bandAt.get(x)?.p90 ?? null, central: at(central, x)})),
+      columns: [
+        column("year", YEAR),
+        column("observed", {zh: `${t(label, "zh")}：观测`, en: `${t(label, "en")}: observed`}, format),
+        column("p10", {zh: `第 10 百分位（${runs} 次模拟）`, en: `10th percentile (${runs} runs)`}, format),
+        column("p50", {zh: "中位数", en: "Median"}, format),
+        column("p90", {zh: "第 90 百分位", en: "90th percentile"}, format),
+        column("central", {zh: "中心情景", en: "Central scenario"}, format)
+      ],
+      note: SCENARIO_NOTE
+    },
+    download,
     title: title ?? {zh: `${t(label, "zh")}：蒙特卡洛 10-90% 区间`, en: `${t(label, "en")}: Monte Carlo 10-90% band`},
     summary: summary ?? {
       zh: sentence(

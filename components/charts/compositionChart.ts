@@ -2,6 +2,8 @@ import * as Plot from "@observablehq/plot";
 import type {Text} from "../i18n.js";
 import {formatQuantity} from "../format.js";
 import {chartFigure} from "../chartFigure.js";
+import type {DownloadSpec} from "../download/fileSource.js";
+import {column, YEAR} from "./chartData.js";
 import {listOf, sentence, yearSpan} from "./chartText.js";
 
 /** One component of rural income in one year (元). */
@@ -35,7 +37,7 @@ const COMPONENT_NAMES: Record<string, {zh: string; en: string}> = {
  */
 export function compositionChart(
   rows: readonly ComponentRow[],
-  {width = 640, height = 300, title, summary}: {width?: number; height?: number; title?: Text; summary?: Text} = {}
+  {width = 640, height = 300, title, summary, download}: {width?: number; height?: number; title?: Text; summary?: Text; download?: DownloadSpec} = {}
 ): HTMLElement {
   const label = new Map<string, string>(RURAL_COMPONENTS);
   const data = rows.filter((r) => label.has(r.component)).map((r) => ({...r, label: label.get(r.component)!}));
@@ -59,6 +61,11 @@ export function compositionChart(
       return row ? [`${COMPONENT_NAMES[component][lang]} ${formatQuantity(row.value, "元", {lang})}`] : [];
     });
   return chartFigure(chart, {
+    data: {
+      rows: data.map((d) => ({year: d.year, component: d.component, value: d.value})),
+      columns: [column("year", YEAR), column("component", {zh: "构成（指标）", en: "Component (indicator)"}), column("value", {zh: "收入", en: "Income"}, "元")]
+    },
+    download,
     title: title ?? {zh: "农村居民人均可支配收入构成", en: "Rural per-capita disposable income by component"},
     summary:
       summary ??

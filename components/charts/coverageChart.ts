@@ -3,6 +3,8 @@ import {t, type Text} from "../i18n.js";
 import {formatPercent} from "../format.js";
 import type {SeriesPoint} from "../scenario/model.js";
 import {chartFigure} from "../chartFigure.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
+import {column, SERIES, YEAR} from "./chartData.js";
 import {listOf, sentence, yearSpan} from "./chartText.js";
 
 /** A coverage figure as a fraction (0.96 for 96%). */
@@ -36,7 +38,8 @@ export function coverageChart(
     missingYears = [] as readonly number[],
     label = {zh: "普及率", en: "Coverage"} as Text,
     title = undefined as Text | undefined,
-    summary = undefined as Text | undefined
+    summary = undefined as Text | undefined,
+    download = undefined as DownloadSpec | undefined
   } = {}
 ): HTMLElement {
   const path = projection.filter((d) => d.y !== null);
@@ -76,7 +79,18 @@ export function coverageChart(
       Plot.tip(path, Plot.pointerX({x: "x", y: "y", title: (d) => `${d.x} ${names.scenario}: ${formatPercent(d.y, {digits: 1})}`}))
     ]
   });
-  return chartFigure(chart, {title: title ?? label, summary: summary ?? coverageSummary(observed, path, full, targets, missingYears)});
+  // Missing years are rows without a value, so the file says which years have no figure.
+  const data = {
+    rows: [
+      ...observed.map((d) => ({series: names.observed, year: d.year, value: d.value})),
+      ...missingYears.map((year) => ({series: names.missing, year, value: null})),
+      ...targets.map((d) => ({series: `${names.target} ${d.label}`, year: d.year, value: d.value})),
+      ...path.map((d) => ({series: names.scenario, year: d.x, value: d.y}))
+    ],
+    columns: [column("series", SERIES), column("year", YEAR), column("value", label, "percent")],
+    note: path.length ? SCENARIO_NOTE : undefined
+  };
+  return chartFigure(chart, {data, download, title: title ?? label, summary: summary ?? coverageSummary(observed, path, full, targets, missingYears)});
 }
 
 function coverageSummary(

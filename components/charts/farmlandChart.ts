@@ -3,6 +3,8 @@ import {t, type Lang, type Text} from "../i18n.js";
 import {formatNumber, formatQuantity} from "../format.js";
 import type {SeriesPoint} from "../scenario/model.js";
 import {chartFigure} from "../chartFigure.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
+import {column, SERIES, YEAR} from "./chartData.js";
 import {count, listOf, sentence, yearSpan} from "./chartText.js";
 
 /** An observed cumulative area (万亩); `lowerBound` when the source said 超过 (more than). */
@@ -38,7 +40,8 @@ export function farmlandChart(
     missingYears = [] as readonly number[],
     lowerBound = false,
     title = undefined as Text | undefined,
-    summary = undefined as Text | undefined
+    summary = undefined as Text | undefined,
+    download = undefined as DownloadSpec | undefined
   } = {}
 ): HTMLElement {
   const stated = observed.filter((d) => !d.lowerBound);
@@ -92,7 +95,25 @@ export function farmlandChart(
       )
     ]
   });
+  // A bound keeps its "≥" in a qualifier column, so the file never turns 超… into a plain figure.
+  const data = {
+    rows: [
+      ...observed.map((d) => ({series: d.lowerBound ? names.bound : names.stated, year: d.year, value: d.value, qualifier: d.lowerBound ? "≥" : null})),
+      ...missingYears.map((year) => ({series: names.missing, year, value: null, qualifier: null})),
+      ...targets.map((d) => ({series: `${names.target} ${d.label}`, year: d.year, value: d.value, qualifier: null})),
+      ...path.map((d) => ({series: names.scenario, year: d.x, value: d.y, qualifier: lowerBound ? "≥" : null}))
+    ],
+    columns: [
+      column("series", SERIES),
+      column("year", YEAR),
+      column("value", {zh: "累计面积", en: "Cumulative area"}, "万亩"),
+      column("qualifier", {zh: "限定", en: "Qualifier"})
+    ],
+    note: path.length ? SCENARIO_NOTE : undefined
+  };
   return chartFigure(chart, {
+    data,
+    download,
     title: title ?? {zh: "高标准农田累计面积", en: "Cumulative high-standard farmland"},
     summary: summary ?? {zh: farmlandSummary("zh"), en: farmlandSummary("en")}
   });

@@ -3,6 +3,8 @@ import type {IncomePoint} from "../model/incomeProjection.js";
 import type {Text} from "../i18n.js";
 import {formatNumber, formatQuantity} from "../format.js";
 import {chartFigure} from "../chartFigure.js";
+import type {DownloadSpec} from "../download/fileSource.js";
+import {column, YEAR} from "./chartData.js";
 
 /**
  * The urban-rural income ratio (line) or the absolute gap (bars) by year. Returned as a chartFigure whose summary
@@ -11,7 +13,7 @@ import {chartFigure} from "../chartFigure.js";
  */
 export function gapChart(
   rows: readonly IncomePoint[],
-  {width = 640, height = 260, measure = "ratio" as "ratio" | "gap", title = undefined as Text | undefined, summary = undefined as Text | undefined} = {}
+  {width = 640, height = 260, measure = "ratio" as "ratio" | "gap", title = undefined as Text | undefined, summary = undefined as Text | undefined, download = undefined as DownloadSpec | undefined} = {}
 ): HTMLElement {
   const isRatio = measure === "ratio";
   const chart = Plot.plot({
@@ -37,7 +39,13 @@ export function gapChart(
   const sorted = [...rows].sort((a, b) => a.year - b.year);
   const [first, last] = [sorted[0], sorted.at(-1)];
   const value = (d: IncomePoint, lang: "zh" | "en") => (isRatio ? formatNumber(d.ratio, {digits: 2}) : formatQuantity(d.gap, "元", {lang}));
+  const data = {
+    rows: sorted.map((d) => ({year: d.year, value: isRatio ? d.ratio : d.gap})),
+    columns: [column("year", YEAR), isRatio ? column("value", {zh: "城乡收入比", en: "Urban ÷ rural income"}) : column("value", {zh: "收入差", en: "Gap"}, "元")]
+  };
   return chartFigure(chart, {
+    data,
+    download,
     title: title ?? (isRatio ? {zh: "城乡居民收入比", en: "Urban-rural income ratio"} : {zh: "城乡居民收入差", en: "Urban-rural income gap"}),
     summary:
       summary ??

@@ -3,6 +3,8 @@ import type {IncomeYear} from "../model/incomeProjection.js";
 import type {Lang, Text} from "../i18n.js";
 import {formatQuantity} from "../format.js";
 import {chartFigure} from "../chartFigure.js";
+import type {DownloadSpec} from "../download/fileSource.js";
+import {column, YEAR} from "./chartData.js";
 
 /**
  * Urban and rural per-capita disposable income by year, one line each. Returned as a chartFigure whose summary gives
@@ -11,7 +13,7 @@ import {chartFigure} from "../chartFigure.js";
  */
 export function incomeLevelsChart(
   rows: readonly IncomeYear[],
-  {width = 640, height = 300, title = undefined as Text | undefined, summary = undefined as Text | undefined} = {}
+  {width = 640, height = 300, title = undefined as Text | undefined, summary = undefined as Text | undefined, download = undefined as DownloadSpec | undefined} = {}
 ): HTMLElement {
   const long = rows.flatMap((r) => [
     {year: r.year, series: "城镇 Urban", value: r.urban},
@@ -32,7 +34,13 @@ export function incomeLevelsChart(
   const sorted = [...rows].sort((a, b) => a.year - b.year);
   const [first, last] = [sorted[0], sorted.at(-1)];
   const q = (v: number, lang: Lang) => formatQuantity(v, "元", {lang});
+  const data = {
+    rows: sorted,
+    columns: [column("year", YEAR), column("urban", {zh: "城镇居民人均可支配收入", en: "Urban per-capita disposable income"}, "元"), column("rural", {zh: "农村居民人均可支配收入", en: "Rural per-capita disposable income"}, "元")]
+  };
   return chartFigure(chart, {
+    data,
+    download,
     title: title ?? {zh: "城乡居民人均可支配收入", en: "Urban and rural per-capita disposable income"},
     summary:
       summary ??

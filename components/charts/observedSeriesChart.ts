@@ -2,6 +2,8 @@ import * as Plot from "@observablehq/plot";
 import {t, type Text} from "../i18n.js";
 import {formatterFor} from "../format.js";
 import {chartFigure} from "../chartFigure.js";
+import type {DownloadSpec} from "../download/fileSource.js";
+import {column, SERIES, YEAR} from "./chartData.js";
 import {listOf, sentence, yearSpan} from "./chartText.js";
 
 /** One published series: its name and a value per year (null where the year has no figure). */
@@ -25,8 +27,9 @@ export function observedSeriesChart(
     format = "number",
     digits = 2,
     title,
-    summary
-  }: {width?: number; height?: number; label: Text; format?: string; digits?: number; title?: Text; summary?: Text}
+    summary,
+    download
+  }: {width?: number; height?: number; label: Text; format?: string; digits?: number; title?: Text; summary?: Text; download?: DownloadSpec}
 ): HTMLElement {
   const f = formatterFor(format, {digits});
   const long = series.flatMap((s) => s.points.map((p) => ({x: p.x, y: p.y ?? NaN, name: t(s.name)})));
@@ -53,6 +56,11 @@ export function observedSeriesChart(
     return [{name: s.name, years: yearSpan(present.map((p) => p.x)), latest, missing}];
   });
   return chartFigure(chart, {
+    data: {
+      rows: series.flatMap((s) => s.points.map((p) => ({series: t(s.name), year: p.x, value: p.y}))),
+      columns: [column("series", SERIES), column("year", YEAR), column("value", label, format)]
+    },
+    download,
     title: title ?? label,
     summary: summary ?? {
       zh: sentence(

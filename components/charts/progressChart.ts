@@ -2,6 +2,8 @@ import * as Plot from "@observablehq/plot";
 import {t, type Text} from "../i18n.js";
 import {formatNumber} from "../format.js";
 import {chartFigure} from "../chartFigure.js";
+import type {DownloadSpec} from "../download/fileSource.js";
+import {column} from "./chartData.js";
 
 /** One target's progress: baseline, latest observation and target in the target's own unit. */
 export interface ProgressRow {
@@ -24,7 +26,7 @@ export interface ProgressRow {
  */
 export function progressChart(
   rows: readonly ProgressRow[],
-  {width = 640, barHeight = 46, title = undefined as Text | undefined, summary = undefined as Text | undefined} = {}
+  {width = 640, barHeight = 46, title = undefined as Text | undefined, summary = undefined as Text | undefined, download = undefined as DownloadSpec | undefined} = {}
 ): HTMLElement {
   const data = rows.map((d) => {
     const share = (100 * (d.latest - d.baseline)) / (d.target - d.baseline);
@@ -67,6 +69,20 @@ export function progressChart(
   const reached = data.filter((d) => d.share >= 100).length;
   const passed = data.filter((d) => d.exceeded).length;
   return chartFigure(chart, {
+    data: {
+      rows: data.map((d) => ({...d, qualifier: d.lowerBound ? "≥" : null})),
+      columns: [
+        column("label", {zh: "指标", en: "Indicator"}),
+        column("unit", {zh: "单位", en: "Unit"}),
+        column("baseline", {zh: "基期值", en: "Baseline"}),
+        column("qualifier", {zh: "最新值限定", en: "Latest qualifier"}),
+        column("latest", {zh: "最新值", en: "Latest"}),
+        column("latestYear", {zh: "最新年份", en: "Latest year"}),
+        column("target", {zh: "目标值", en: "Target"}),
+        column("share", {zh: "基期到目标的进度（%）", en: "Progress from baseline to target (%)"})
+      ]
+    },
+    download,
     title: title ?? {zh: "基期到目标的进度", en: "Progress from baseline to target"},
     summary: summary ?? {
       zh: `${data.length} 个指标，每条从基期（0%）到目标（100%）：${reached} 个已达到或超过目标（其中 ${passed} 个已超过），${data.length - reached} 个尚未达到。`,

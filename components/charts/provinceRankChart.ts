@@ -2,6 +2,8 @@ import * as Plot from "@observablehq/plot";
 import {formatNumber, formatQuantity} from "../format.js";
 import {t, type Lang, type Text} from "../i18n.js";
 import {chartFigure} from "../chartFigure.js";
+import type {DownloadSpec} from "../download/fileSource.js";
+import {column, YEAR} from "./chartData.js";
 import {sentence, yearSpan} from "./chartText.js";
 
 /** Urban and rural income of one province in one year, with their ratio and gap. */
@@ -28,7 +30,8 @@ export function provinceRankChart(
     measure = "ratio" as "ratio" | "gap",
     highlight = [] as readonly string[],
     title = undefined as Text | undefined,
-    summary = undefined as Text | undefined
+    summary = undefined as Text | undefined,
+    download = undefined as DownloadSpec | undefined
   } = {}
 ): HTMLElement {
   const isRatio = measure === "ratio";
@@ -75,6 +78,16 @@ export function provinceRankChart(
   });
   const years = yearSpan(rows.map((d) => d.year));
   return chartFigure(chart, {
+    data: {
+      rows,
+      columns: [
+        column("region", {zh: "省份", en: "Province"}),
+        column("region_code", {zh: "代码", en: "Code"}),
+        column("year", YEAR),
+        isRatio ? column("ratio", {zh: "城乡收入比", en: "Urban ÷ rural income"}) : column("gap", {zh: "收入差", en: "Gap"}, "元")
+      ]
+    },
+    download,
     title:
       title ??
       (isRatio

@@ -2,6 +2,8 @@ import * as Plot from "@observablehq/plot";
 import {formatNumber} from "../format.js";
 import {t, type Text} from "../i18n.js";
 import {chartFigure} from "../chartFigure.js";
+import type {DownloadSpec} from "../download/fileSource.js";
+import {column, YEAR} from "./chartData.js";
 import {sentence, yearSpan} from "./chartText.js";
 
 /** A province-year; the value drawn is under some key (the income ratio, an urbanisation rate, …). */
@@ -30,8 +32,9 @@ export function provinceTrendChart<R extends ProvinceYear>(
     label = RATIO,
     digits = 3,
     title,
-    summary
-  }: {width?: number; height?: number; selected?: readonly string[]; y?: string; label?: Text; digits?: number; title?: Text; summary?: Text} = {}
+    summary,
+    download
+  }: {width?: number; height?: number; selected?: readonly string[]; y?: string; label?: Text; digits?: number; title?: Text; summary?: Text; download?: DownloadSpec} = {}
 ): HTMLElement {
   const chosen = rows.filter((d) => selected.includes(d.region));
   const value = (d: R) => {
@@ -66,6 +69,11 @@ export function provinceTrendChart<R extends ProvinceYear>(
     return last ? [{region, year: last.year, text: formatNumber(value(last), {digits})}] : [];
   });
   return chartFigure(chart, {
+    data: {
+      rows: rows.map((d) => ({region: d.region, year: d.year, value: Number.isFinite(value(d)) ? value(d) : null})),
+      columns: [column("region", {zh: "省份", en: "Province"}), column("year", YEAR), column("value", label)]
+    },
+    download,
     title: title ?? {zh: `分省${t(label, "zh")}`, en: `${t(label, "en")} by province`},
     summary: summary ?? {
       zh: sentence([`${regions} 个省份，${years} 年`, lasts.length ? `突出显示：${lasts.map((d) => `${d.region} ${d.year} 年 ${d.text}`).join("，")}` : "未选省份"], "zh"),

@@ -3,6 +3,8 @@ import {t, type Text} from "../i18n.js";
 import {formatterFor} from "../format.js";
 import type {SeriesPoint} from "../scenario/model.js";
 import {chartFigure} from "../chartFigure.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
+import {column, SERIES, YEAR} from "./chartData.js";
 import {count, sentence, yearSpan} from "./chartText.js";
 
 /** A named line: observed values or one scenario's projected series. */
@@ -43,7 +45,7 @@ export function scenarioLinesChart(
     digits?: number;
     baseYear?: number;
   },
-  {width = 640, height = 300, title, summary}: {width?: number; height?: number; title?: Text; summary?: Text} = {}
+  {width = 640, height = 300, title, summary, download}: {width?: number; height?: number; title?: Text; summary?: Text; download?: DownloadSpec} = {}
 ): HTMLElement {
   const f = formatterFor(format, {digits});
   const observedName = t({zh: "观测", en: "Observed"});
@@ -68,6 +70,16 @@ export function scenarioLinesChart(
     ]
   });
   return chartFigure(chart, {
+    data: {
+      rows: [
+        ...observed.map((p) => ({series: observedName, year: p.x, value: p.y})),
+        ...scenarios.flatMap(({name, points}) => points.map((p) => ({series: name, year: p.x, value: p.y}))),
+        ...targets.map((g) => ({series: g.label, year: g.x, value: g.value}))
+      ],
+      columns: [column("series", SERIES), column("year", YEAR), column("value", label, format)],
+      note: scenarios.length ? SCENARIO_NOTE : undefined
+    },
+    download,
     title: title ?? {zh: `${t(label, "zh")}：观测与情景`, en: `${t(label, "en")}: observed and scenarios`},
     summary: summary ?? scenarioLinesSummary(label, seen, scenarios, targets, f)
   });

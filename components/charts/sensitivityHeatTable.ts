@@ -2,10 +2,14 @@ import {html} from "htl";
 import {t, type Text} from "../i18n.js";
 import {formatterFor} from "../format.js";
 import type {SensitivityGrid} from "../scenario/analysis.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
+import {fileHeader} from "../download/fileHeader.js";
+import {withDownloads} from "../download/withDownloads.js";
 
 /**
  * A sensitivity grid as an HTML table with a colour scale: rows one column's values, columns the other's, cells the
- * output; cells that meet the target are bold and ticked, so the table reads without colour.
+ * output; cells that meet the target are bold and ticked, so the table reads without colour. With `download`, in a
+ * block with CSV/XLSX buttons for the same grid (raw rates and outputs).
  * @example sensitivityHeatTable(grid, {xLabel: "农村增速", yLabel: "城镇增速", valueFormat: "ratio", target: {value: 2, direction: "<="}})
  */
 export function sensitivityHeatTable(
@@ -18,9 +22,10 @@ export function sensitivityHeatTable(
     axisFormat = "percent",
     valueFormat = "number",
     digits = 2,
-    target
-  }: {width?: number; xLabel: Text; yLabel: Text; caption?: Text; axisFormat?: string; valueFormat?: string; digits?: number; target?: {value: number; direction: ">=" | "<="}}
-): HTMLTableElement {
+    target,
+    download
+  }: {width?: number; xLabel: Text; yLabel: Text; caption?: Text; axisFormat?: string; valueFormat?: string; digits?: number; target?: {value: number; direction: ">=" | "<="}; download?: DownloadSpec}
+): HTMLElement {
   const values = grid.cells.flat().filter((v): v is number => v !== null);
   const lo = Math.min(...values);
   const hi = Math.max(...values);
@@ -28,7 +33,7 @@ export function sensitivityHeatTable(
   const value = formatterFor(valueFormat, {digits});
   const shade = (v: number) => `color-mix(in srgb, #e67e22 ${hi > lo ? Math.round(((v - lo) / (hi - lo)) * 70) + 5 : 20}%, transparent)`;
   const meets = (v: number) => target !== undefined && (target.direction === "<=" ? v <= target.value : v >= target.value);
-  return html`<table class="sensitivity-table" style=${width ? `max-width: ${width}px` : ""}>
+  const table = html`<table class="sensitivity-table" style=${width ? `max-width: ${width}px` : ""}>
     ${caption ? html`<caption>${t(caption)}</caption>` : ""}
     <thead><tr><th scope="col">${t(yLabel)} ↓ · ${t(xLabel)} →</th>${grid.x.values.map((x) => html`<th scope="col">${axis(x)}</th>`)}</tr></thead>
     <tbody>${grid.y.values.map(
@@ -39,4 +44,12 @@ export function sensitivityHeatTable(
       })}</tr>`
     )}</tbody>
   </table>` as HTMLTableElement;
+  if (!download) return table;
+  // The same layout as the table: one row per y value, one column per x value, the corner naming both axes.
+  const columns = [
+    {key: "y", label: `${fileHeader(yLabel, axisFormat)} ↓ · ${fileHeader(xLabel, axisFormat)} →`},
+    ...grid.x.values.map((x, j) => ({key: `x${j}`, label: String(x)}))
+  ];
+  const rows = grid.y.values.map((y, i) => Object.fromEntries([["y", y], ...grid.cells[i].map((v, j) => [`x${j}`, v])]));
+  return withDownloads(table, rows, columns, download, SCENARIO_NOTE);
 }

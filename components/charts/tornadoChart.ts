@@ -3,6 +3,8 @@ import type {TornadoBar} from "../scenario/analysis.js";
 import {t, type Text} from "../i18n.js";
 import {formatterFor} from "../format.js";
 import {chartFigure} from "../chartFigure.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
+import {column} from "./chartData.js";
 
 /**
  * A tornado chart: for each parameter a bar from the output with it lowered to the output with it raised, around
@@ -21,8 +23,9 @@ export function tornadoChart(
     format = "number",
     digits = 3,
     title,
-    summary
-  }: {width?: number; height?: number; label?: string; names?: Record<string, string>; delta?: string; format?: string; digits?: number; title?: Text; summary?: Text} = {}
+    summary,
+    download
+  }: {width?: number; height?: number; label?: string; names?: Record<string, string>; delta?: string; format?: string; digits?: number; title?: Text; summary?: Text; download?: DownloadSpec} = {}
 ): HTMLElement {
   const f = formatterFor(format, {digits});
   const rows = bars.map((b) => ({...b, name: names[b.parameter] ?? b.parameter, lo: Math.min(b.low, b.high), hi: Math.max(b.low, b.high)}));
@@ -48,6 +51,17 @@ export function tornadoChart(
   const ranges = (lang: "zh" | "en") =>
     rows.map((r) => (lang === "zh" ? `${r.name} ${f(r.lo)} 至 ${f(r.hi)}` : `${r.name} ${f(r.lo)} to ${f(r.hi)}`)).join(lang === "zh" ? "，" : ", ");
   return chartFigure(chart, {
+    data: {
+      rows,
+      columns: [
+        column("name", {zh: "参数", en: "Parameter"}),
+        column("low", {zh: `${label}：参数下调 ${delta}`, en: `${label}, parameter lowered ${delta}`}, format),
+        column("high", {zh: `${label}：参数上调 ${delta}`, en: `${label}, parameter raised ${delta}`}, format),
+        column("base", {zh: `${label}：基准`, en: `${label}, base`}, format)
+      ],
+      note: SCENARIO_NOTE
+    },
+    download,
     title: title ?? {zh: `${label}的敏感性`, en: `Sensitivity of ${label}`},
     summary: summary ?? {
       zh: base === undefined ? "没有参数。" : `基准 ${f(base)}；每个参数变动 ${delta} 时：${ranges("zh")}。`,

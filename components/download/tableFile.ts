@@ -17,6 +17,8 @@ export interface TableFileOptions {
   source: string;
   /** The data version, e.g. from dataVersion(manifest). */
   version?: string;
+  /** What the figures are when they are not the source's own, e.g. that projected values are scenarios. */
+  note?: string;
 }
 
 /** The parts of a loader manifest that identify a version of the data. */

@@ -25,8 +25,8 @@ export function csvField(text: string): string {
 }
 
 /**
- * The CSV text of a table: BOM, a header row, one line per row; after one empty line, the source note and the data
- * version as two-field lines (as NBS exports put 数据来源 under the table).
+ * The CSV text of a table: BOM, a header row, one line per row; after one empty line, the source note, the data
+ * version and a note when given, as two-field lines (as NBS exports put 数据来源 under the table).
  * @example toCsv([{year: 2024, value: 1.5}], {source: "NBS"}) // "\ufeffyear,value\r\n2024,1.5\r\n\r\n来源 Source,NBS\r\n"
  */
 export function toCsv(rows: readonly Row[] & {columns?: readonly string[]}, options: TableFileOptions): string {
@@ -36,5 +36,6 @@ export function toCsv(rows: readonly Row[] & {columns?: readonly string[]}, opti
   for (const row of rows) lines.push(line(columns.map((c) => cellText(row[c.key]))));
   lines.push("", line(["来源 Source", options.source]));
   if (options.version) lines.push(line(["数据版本 Data version", options.version]));
+  if (options.note) lines.push(line(["说明 Note", options.note]));
   return BOM + lines.join("\r\n") + "\r\n";
 }

@@ -4,7 +4,7 @@ import {neutraliseFormula} from "./toCsv.js";
 
 /**
  * An XLSX workbook of a table: sheet "data" with a bold header row and one row per record (numbers stay numbers,
- * text is written as text, never as a formula), and sheet "source" with the source note and data version.
+ * text is written as text, never as a formula), and sheet "source" with the source note, data version and note.
  * @example const bytes = await toXlsx(rows, {source: "NBS", version: "income-national sha256 e4df7138dbba (2026-12-01)"})
  */
 export async function toXlsx(rows: readonly Row[] & {columns?: readonly string[]}, options: TableFileOptions): Promise<Uint8Array> {
@@ -28,6 +28,7 @@ export async function toXlsx(rows: readonly Row[] & {columns?: readonly string[]
   const about = workbook.addWorksheet("source");
   about.addRow(["来源 Source", options.source]);
   if (options.version) about.addRow(["数据版本 Data version", options.version]);
+  if (options.note) about.addRow(["说明 Note", options.note]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

@@ -6,6 +6,7 @@ import {provinceTrendChart} from "../charts/provinceTrendChart.js";
 import {provinceTileMap, type ProvinceTileMap} from "../charts/provinceTileMap.js";
 import {formatNumber} from "../format.js";
 import type {ProvinceIncome} from "../charts/provinceRankChart.js";
+import type {DownloadSpec} from "../download/fileSource.js";
 
 /** The measure a page shows: the urban ÷ rural ratio or the urban − rural gap (元). */
 export type Measure = "ratio" | "gap";
@@ -34,7 +35,7 @@ export function incomeTiles(ofYear: readonly ProvinceIncome[], {measure, value}:
  */
 export function incomeRankFigure(
   ofYear: readonly ProvinceIncome[],
-  {width, year, measure, picked}: {width: number; year: number; measure: Measure; picked: string}
+  {width, year, measure, picked, download}: {width: number; year: number; measure: Measure; picked: string; download?: DownloadSpec}
 ): HTMLElement {
   return chartFigure(provinceRankChart(ofYear, {width, measure, highlight: [picked]}), {
     title:
@@ -44,7 +45,8 @@ export function incomeRankFigure(
     summary: {
       zh: "31 个省份从高到低排列，虚线为中位数，橙色点为地图上选中的省份。",
       en: "The 31 provinces from highest to lowest; the dashed rule is the median, the orange dot the province picked on the map."
-    }
+    },
+    download
   });
 }
 
@@ -52,11 +54,15 @@ export function incomeRankFigure(
  * Every province's ratio over the years, grey, with the selected ones coloured and labelled.
  * @example incomeTrendFigure(incomes, {width: 640, selected: ["北京", "贵州"]})
  */
-export function incomeTrendFigure(incomes: readonly ProvinceIncome[], {width, selected}: {width: number; selected: readonly string[]}): HTMLElement {
+export function incomeTrendFigure(
+  incomes: readonly ProvinceIncome[],
+  {width, selected, download}: {width: number; selected: readonly string[]; download?: DownloadSpec}
+): HTMLElement {
   const years = incomes.map((d) => d.year);
   const [first, last] = [Math.min(...years), Math.max(...years)];
   return chartFigure(provinceTrendChart(incomes, {width, selected}), {
     title: {zh: `各省城乡收入比，${first}-${last} 年`, en: `Urban ÷ rural income by province, ${first}-${last}`},
-    summary: {zh: `每个省份一条灰线；${selected.join("、")} 着色并标注。`, en: `One grey line per province; ${selected.join(", ")} coloured and labelled.`}
+    summary: {zh: `每个省份一条灰线；${selected.join("、")} 着色并标注。`, en: `One grey line per province; ${selected.join(", ")} coloured and labelled.`},
+    download
   });
 }

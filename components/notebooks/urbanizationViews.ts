@@ -6,6 +6,7 @@ import {provinceTrendChart} from "../charts/provinceTrendChart.js";
 import {provinceTileMap, type ProvinceTileMap} from "../charts/provinceTileMap.js";
 import {formatNumber} from "../format.js";
 import type {NationalRates} from "./urbanizationModel.js";
+import type {DownloadSpec} from "../download/fileSource.js";
 
 /** A row of the national table: each series' figure for the year, null where that series has none. */
 export interface NationalTableRow {
@@ -27,7 +28,10 @@ export function nationalTableRows({years, published, revised, hukou}: NationalRa
  * The national chart: the resident rate as published and as census-revised, and the hukou rate, one line each.
  * @example nationalRatesFigure(nationalRates(rows), {width: 640})
  */
-export function nationalRatesFigure({years, published, revised, hukou}: NationalRates, {width}: {width: number}): HTMLElement {
+export function nationalRatesFigure(
+  {years, published, revised, hukou}: NationalRates,
+  {width, download}: {width: number; download?: DownloadSpec}
+): HTMLElement {
   const [first, last] = [years[0], years[years.length - 1]];
   const chart = observedSeriesChart(
     [
@@ -42,7 +46,8 @@ export function nationalRatesFigure({years, published, revised, hukou}: National
     summary: {
       zh: "常住人口城镇化率的当年公布值和七普修订值各为一条线，户籍人口城镇化率只画有出处的年份，缺年处断开。",
       en: "The resident rate as first published and census-revised, one line each; the hukou rate only in years with a cited figure, broken where a year is missing."
-    }
+    },
+    download
   });
 }
 
@@ -52,14 +57,15 @@ export function nationalRatesFigure({years, published, revised, hukou}: National
  */
 export function provinceRatesFigure(
   provinces: readonly {region_code: string; region: string; year: number; value: number}[],
-  {width, picked}: {width: number; picked: string}
+  {width, picked, download}: {width: number; picked: string; download?: DownloadSpec}
 ): HTMLElement {
   const years = provinces.map((d) => d.year);
   const [first, last] = [Math.min(...years), Math.max(...years)];
   const label = {zh: "常住人口城镇化率（%）", en: "Resident urbanisation rate (%)"};
   return chartFigure(provinceTrendChart(provinces, {width, selected: [picked], y: "value", label, digits: 2}), {
     title: {zh: `各省常住人口城镇化率，${first}-${last} 年`, en: `Resident urbanisation rate by province, ${first}-${last}`},
-    summary: {zh: `每个省份一条灰线，${picked} 着色并标注。`, en: `One grey line per province; ${picked} coloured and labelled.`}
+    summary: {zh: `每个省份一条灰线，${picked} 着色并标注。`, en: `One grey line per province; ${picked} coloured and labelled.`},
+    download
   });
 }
 

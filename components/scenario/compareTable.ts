@@ -5,6 +5,9 @@ import {t, type Text} from "../i18n.js";
 import {formatterFor, formatNumber} from "../format.js";
 import {firstMeeting, seriesAt, type ScenarioModel} from "./model.js";
 import type {ScenarioResult} from "./results.js";
+import {SCENARIO_NOTE, type DownloadSpec} from "../download/fileSource.js";
+import {fileHeader} from "../download/fileHeader.js";
+import {withDownloads} from "../download/withDownloads.js";
 
 /** A column of the compare table: a series read at x. */
 export interface CompareMeasure {
@@ -14,18 +17,21 @@ export interface CompareMeasure {
 }
 
 /**
- * The compare table element.
+ * The compare table element; with `download`, in a block with CSV/XLSX buttons for its values (raw, without the
+ * differences from the baseline, which a spreadsheet computes).
  * @example compareTable(model, compared, {measures: [{series: "ratio", x: 2025}], target: {series: "ratio", value: 2, direction: "<="}})
  */
 export function compareTable(
   model: ScenarioModel<any>,
   compared: readonly ScenarioResult[],
-  {
-    measures,
-    target,
-    after
-  }: {measures: readonly CompareMeasure[]; target?: {series: string; value: number; direction: ">=" | "<="; label?: Text}; after?: number}
-): HTMLTableElement {
+  options: CompareTableOptions & {download: DownloadSpec}
+): HTMLElement;
+export function compareTable(model: ScenarioModel<any>, compared: readonly ScenarioResult[], options: CompareTableOptions & {download?: undefined}): HTMLTableElement;
+export function compareTable(
+  model: ScenarioModel<any>,
+  compared: readonly ScenarioResult[],
+  {measures, target, after, download}: CompareTableOptions & {download?: DownloadSpec}
+): HTMLElement {
   const specs = new Map((model.series ?? []).map((s) => [s.key, s]));
   const base = compared.find((c) => c.scenario.readonly);
   const label = (m: CompareMeasure) => (m.label ? t(m.label) : `${m.x} ${t(specs.get(m.series)?.label ?? m.series)}`);
@@ -43,7 +49,7 @@ export function compareTable(
     : "";
   const firstYear = (c: ScenarioResult) => (target ? firstMeeting(c.projection, target, {after}) : null);
   const notReached = t({zh: "期内未达到", en: "not within the horizon"});
-  return html`<table class="compare-table" data-model=${model.id}>
+  const table = html`<table class="compare-table" data-model=${model.id}>
     <thead><tr><th scope="col">${t({zh: "情景", en: "Scenario"})}</th>${measures.map((m) => html`<th scope="col">${label(m)}</th>`)}${
       target ? html`<th scope="col">${targetLabel}</th>` : ""
     }</tr></thead>
@@ -67,4 +73,25 @@ export function compareTable(
       }</tr>`;
     })}</tbody>
   </table>` as HTMLTableElement;
+  if (!download) return table;
+  const key = (m: CompareMeasure) => `${m.series}-${m.x}`;
+  const columns = [
+    {key: "scenario", label: t({zh: "情景", en: "Scenario"})},
+    ...measures.map((m) => ({key: key(m), label: fileHeader(label(m), specs.get(m.series)?.format)})),
+    ...(target ? [{key: "first-year", label: targetLabel}] : [])
+  ];
+  const rows = compared.map((c) => {
+    const row: Record<string, unknown> = {scenario: c.scenario.name};
+    for (const m of measures) row[key(m)] = seriesAt(c.projection, m.series, m.x);
+    if (target) row["first-year"] = firstYear(c) ?? notReached;
+    return row;
+  });
+  return withDownloads(table, rows, columns, download, SCENARIO_NOTE);
+}
+
+/** What the compare table shows: series at years, and the first year each scenario meets a target. */
+export interface CompareTableOptions {
+  measures: readonly CompareMeasure[];
+  target?: {series: string; value: number; direction: ">=" | "<="; label?: Text};
+  after?: number;
 }

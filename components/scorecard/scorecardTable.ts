@@ -6,6 +6,9 @@ import {formatNumber} from "../format.js";
 import type {ContextValue, ScorecardRow} from "./buildScorecard.js";
 import type {Status} from "./targetStatus.js";
 import type {ContextKind, Hedge} from "./planMeta.js";
+import type {DownloadSpec} from "../download/fileSource.js";
+import type {Column, Row} from "../download/tableFile.js";
+import {withDownloads} from "../download/withDownloads.js";
 
 export const STATUSES: readonly Status[] = ["met", "on track", "off track", "no data"];
 
@@ -49,10 +52,12 @@ export function statusCounts(rows: readonly ScorecardRow[]): HTMLElement {
 }
 
 /**
- * The scorecard table.
- * @example scorecardTable(buildScorecard(targets, observations))
+ * The scorecard table; with `download`, in a block with CSV/XLSX buttons for the same rows (scorecardFile).
+ * @example scorecardTable(buildScorecard(targets, observations), {download: {name: "scorecard", manifests: [targetsManifest, manifest]}})
  */
-export function scorecardTable(rows: readonly ScorecardRow[]): HTMLTableElement {
+export function scorecardTable(rows: readonly ScorecardRow[], options: {download: DownloadSpec}): HTMLElement;
+export function scorecardTable(rows: readonly ScorecardRow[], options?: {download?: undefined}): HTMLTableElement;
+export function scorecardTable(rows: readonly ScorecardRow[], {download}: {download?: DownloadSpec} = {}): HTMLElement {
   const headings = [
     {zh: "指标", en: "Indicator"},
     {zh: "方向", en: "Dir."},
@@ -63,7 +68,7 @@ export function scorecardTable(rows: readonly ScorecardRow[]): HTMLTableElement 
     {zh: "最新", en: "Latest"},
     {zh: "状态", en: "Status"}
   ];
-  return html`<table id="scorecard-table" class="notebook-table">
+  const table = html`<table id="scorecard-table" class="notebook-table">
     <thead><tr>${headings.map((h) => html`<th scope="col">${t(h)}</th>`)}</tr></thead>
     <tbody>${rows.flatMap((r) => [
       html`<tr data-id=${r.id} data-status=${r.status}>
@@ -80,6 +85,67 @@ export function scorecardTable(rows: readonly ScorecardRow[]): HTMLTableElement 
       ...r.context.map((c) => contextRow(r, c))
     ])}</tbody>
   </table>` as HTMLTableElement;
+  if (!download) return table;
+  const file = scorecardFile(rows);
+  return withDownloads(table, file.rows, file.columns, download);
+}
+
+/**
+ * The scorecard as a file: one line per target, then its context lines (kind named, never judged), values raw with
+ * the hedge ("lower bound (超…)", "approximate", …) in its own column, so a bound stays a bound.
+ * @example scorecardFile(card).rows[0] // {line: "目标", id: "…", indicator: "…", target: 88, …}
+ */
+export function scorecardFile(rows: readonly ScorecardRow[]): {rows: Row[]; columns: Column[]} {
+  const columns: Column[] = [
+    {key: "line", label: t({zh: "行", en: "Line"})},
+    {key: "id", label: "id"},
+    {key: "indicator", label: t({zh: "指标", en: "Indicator"})},
+    {key: "direction", label: t({zh: "方向", en: "Direction"})},
+    {key: "target", label: t({zh: "目标", en: "Target"})},
+    {key: "unit", label: t({zh: "单位", en: "Unit"})},
+    {key: "targetYear", label: t({zh: "目标年份", en: "Target year"})},
+    {key: "baseline", label: t({zh: "基期值", en: "Baseline"})},
+    {key: "baselineYear", label: t({zh: "基期年份", en: "Baseline year"})},
+    {key: "latest", label: t({zh: "最新值", en: "Latest"})},
+    {key: "latestYear", label: t({zh: "最新年份", en: "Latest year"})},
+    {key: "hedge", label: t({zh: "限定", en: "Qualifier"})},
+    {key: "ref", label: t({zh: "出处", en: "Reference"})},
+    {key: "status", label: t({zh: "状态", en: "Status"})},
+    {key: "reason", label: t({zh: "规则", en: "Rule"})},
+    {key: "projected", label: t({zh: "目标年推算值", en: "Projected in the target year"})}
+  ];
+  const hedge = (h: Hedge | null) => (h ? t(HEDGE_TEXT[h]) : null);
+  const out = rows.flatMap((r): Row[] => [
+    {
+      line: t({zh: "目标", en: "target"}),
+      id: r.id,
+      indicator: r.indicator,
+      direction: r.direction,
+      target: r.target,
+      unit: r.unit,
+      targetYear: r.targetYear,
+      baseline: r.baseline?.value ?? null,
+      baselineYear: r.baseline?.year ?? null,
+      latest: r.latest?.value ?? null,
+      latestYear: r.latest?.year ?? null,
+      hedge: hedge(r.latest?.hedge ?? null),
+      ref: r.latest?.ref ?? null,
+      status: statusText(r.status),
+      reason: r.reason,
+      projected: r.projected
+    },
+    ...r.context.map((c) => ({
+      line: `${t({zh: "参考（不评判）", en: "context, not judged"})}: ${t(KIND_TEXT[c.kind])}`,
+      id: `${r.id}/${c.id}`,
+      indicator: c.region_code !== "CN" ? `${c.indicator} (${c.region_code})` : c.indicator,
+      unit: c.unit,
+      latest: c.value,
+      latestYear: c.year,
+      hedge: hedge(c.hedge),
+      ref: c.ref
+    }))
+  ]);
+  return {rows: out, columns};
 }
 
 function contextRow(row: ScorecardRow, c: ContextValue) {
