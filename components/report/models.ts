@@ -4,7 +4,7 @@
 import type {Text} from "../i18n.js";
 import {formatQuantity} from "../format.js";
 import {FARMLAND_HORIZON, HORIZON, MILESTONE_YEAR, PLAN_TARGET_YEAR} from "../plan.js";
-import type {RowKey, SeriesPoint} from "../scenario/model.js";
+import type {RowKey, ScenarioRow, SeriesPoint} from "../scenario/model.js";
 import type {CompareMeasure} from "../scenario/compareTable.js";
 import {incomeYears} from "../model/incomeRows.js";
 import {withGap} from "../model/incomeProjection.js";
@@ -208,8 +208,13 @@ const incomeProvinces: ReportModel<IncomeProvincesData> = {
       .sort((a, b) => a.year - b.year || (a.region_code < b.region_code ? -1 : a.region_code > b.region_code ? 1 : 0));
     return {observed, targetRatio: DEFAULT_TARGET_RATIO};
   },
-  // One figure per province: the ratio at the horizon (the locked columns show the plan year and the milestone too).
-  headline: ({observed}) => [...provinceStarts(observed).keys()].map((z) => ({series: "ratio", x: HORIZON, z})),
+  // The ratio at the horizon of each province a scenario changes (every province when none does): the comparison
+  // table below has all 31 with the plan year and the milestone, and 31 unchanged figures would hide the few that moved.
+  headline: ({observed}, scenarios) => {
+    const provinces = [...provinceStarts(observed).keys()];
+    const changed = provinces.filter((z) => scenarios.some((s) => rowsDiffer(s.rows, scenarios[0].rows, z)));
+    return (changed.length ? changed : provinces).map((z) => ({series: "ratio", x: HORIZON, z}));
+  },
   // The notebook's locked columns, per province and compared scenario: the ratio in the plan year, the milestone and
   // the horizon, and the first year at the target ratio (the notebook's default: the reader's benchmark, not a plan
   // target; there is no official provincial target).
@@ -288,4 +293,11 @@ export const REPORT_MODELS: Readonly<Record<string, ReportModel>> = {
  */
 export function reportModel(id: string): ReportModel | undefined {
   return Object.hasOwn(REPORT_MODELS, id) ? REPORT_MODELS[id] : undefined;
+}
+
+// Whether two scenarios' rows for one region differ in any cell.
+function rowsDiffer(rows: readonly ScenarioRow[], baseline: readonly ScenarioRow[], region: string): boolean {
+  const [a, b] = [rows.find((r) => String(r.region) === region), baseline.find((r) => String(r.region) === region)];
+  if (!a || !b) return a !== b;
+  return Object.keys(a).some((key) => a[key] !== b[key]);
 }

@@ -51,8 +51,8 @@ export interface ReportModelSpec<D = unknown> {
   /** the model, or how it is built from its data (a model whose targets are read from the data, e.g. farmland) */
   model: ScenarioModel<D> | ((data: D) => ScenarioModel<D>);
   datasets: readonly string[];
-  /** the headline measures, or how they follow from the data (one per province, e.g.) */
-  headline: readonly HeadlineSpec[] | ((data: D) => readonly HeadlineSpec[]);
+  /** the headline measures, or how they follow from the data and the scenarios (the provinces a scenario changes, e.g.) */
+  headline: readonly HeadlineSpec[] | ((data: D, scenarios: readonly Scenario[]) => readonly HeadlineSpec[]);
 }
 
 /**
@@ -64,11 +64,11 @@ export function specModel<D>(spec: ReportModelSpec<D>, data: D): ScenarioModel<D
 }
 
 /**
- * The spec's headline measures on `data`.
- * @example specHeadline(reportModel("income-gap")!, data) // [{series: "ratio", x: 2025}, …]
+ * The spec's headline measures on `data` for these scenarios.
+ * @example specHeadline(reportModel("income-gap")!, data, set.scenarios) // [{series: "ratio", x: 2025}, …]
  */
-export function specHeadline<D>(spec: ReportModelSpec<D>, data: D): readonly HeadlineSpec[] {
-  return typeof spec.headline === "function" ? spec.headline(data) : spec.headline;
+export function specHeadline<D>(spec: ReportModelSpec<D>, data: D, scenarios: readonly Scenario[]): readonly HeadlineSpec[] {
+  return typeof spec.headline === "function" ? spec.headline(data, scenarios) : spec.headline;
 }
 
 /** A dataset as it is today: id, sha256 and row count from its manifest. */
@@ -124,7 +124,7 @@ export function reportDate(now: Date = new Date()): string {
  */
 export function headlineFigures<D>(spec: ReportModelSpec<D>, data: D, scenarios: readonly Scenario[]): HeadlineFigure[] {
   const model = specModel(spec, data);
-  const measures = specHeadline(spec, data);
+  const measures = specHeadline(spec, data, scenarios);
   return scenarios.flatMap((s) => {
     const projection = model.project(s.rows, data);
     return measures.map(({series, x, z}) => ({scenario: s.id, series, x, ...(z === undefined ? {} : {z}), value: seriesAt(projection, series, x, z)}));
@@ -237,7 +237,7 @@ export function validateReport(file: string, input: unknown, context: ReportChec
   const expected = headlineFigures(spec, data, state.scenarios);
   const headline = o.headline as unknown[];
   if (headline.length !== expected.length)
-    fail("headline", `expected ${expected.length} figures (${specHeadline(spec, data).length} per scenario), got ${headline.length}`);
+    fail("headline", `expected ${expected.length} figures (${specHeadline(spec, data, state.scenarios).length} per scenario), got ${headline.length}`);
   else
     headline.forEach((item, i) => {
       const want = expected[i];

@@ -42,7 +42,7 @@ describe.each([
     expect(result.ok ? [] : result.errors).toEqual([]);
     expect(report.datasets.map((d) => d.id)).toEqual(datasets);
     for (const d of report.datasets) expect(d).toEqual(today.datasets(id).find((c) => c.id === d.id));
-    expect(report.headline).toHaveLength(specHeadline(reportModel(id)!, today.data(id)).length);
+    expect(report.headline).toHaveLength(specHeadline(reportModel(id)!, today.data(id), report.scenarios).length);
     expect(report.headline.every((h) => typeof h.value === "number")).toBe(true);
   });
 
@@ -74,7 +74,7 @@ describe("farmland report model", () => {
     expect(t(note!, "en")).toContain("lower bound (≥)");
     expect(t(compareOf(entry, data).target!.label!, "en")).toMatch(/\(at the latest\)$/);
     expect(entry.after!(data)).toBe(2023);
-    expect(specHeadline(entry, data)).toEqual([
+    expect(specHeadline(entry, data, [])).toEqual([
       {series: "cumulative", x: PLAN_TARGET_YEAR},
       {series: "cumulative", x: FARMLAND_HORIZON}
     ]);
@@ -82,11 +82,18 @@ describe("farmland report model", () => {
 });
 
 describe("income-provinces report model", () => {
-  it("has one headline figure per province (the ratio at the horizon) and compares per province", () => {
+  it("headlines the horizon ratio of each province a scenario changes (all 31 when none does) and compares per province", () => {
     const entry = reportModel("income-provinces")!;
-    const headline = specHeadline(entry, today.data("income-provinces") as never);
+    const data = today.data("income-provinces") as never;
+    const baseline = baselineReport("income-provinces").scenarios[0];
+    const headline = specHeadline(entry, data, [baseline]);
     expect(headline).toHaveLength(31);
     expect(headline[0]).toEqual({series: "ratio", x: HORIZON, z: "110000"});
+    const edited = {...baseline, id: "s1", rows: baseline.rows.map((r) => (r.region === "520000" || r.region === "620000" ? {...r, rural: 0.11} : r))};
+    expect(specHeadline(entry, data, [baseline, edited])).toEqual([
+      {series: "ratio", x: HORIZON, z: "520000"},
+      {series: "ratio", x: HORIZON, z: "620000"}
+    ]);
     expect(entry.perRow!.charts).toEqual([
       {series: "ratio", x: PLAN_TARGET_YEAR},
       {series: "ratio", x: HORIZON}

@@ -107,7 +107,7 @@ describe("provinces report: charts", () => {
 });
 
 describe("provinces report: drift banner", () => {
-  it("names the reloaded dataset and pairs each province's headline figure as published with today's", () => {
+  it("names the reloaded dataset and pairs the headline figure of each province the scenario changed, as published and today", () => {
     const tables = today.tables("income-provinces");
     const bundle: ReportBundle = {
       slug: "provinces",
@@ -121,7 +121,13 @@ describe("provinces report: drift banner", () => {
     const banner = driftBanner(bundle, model, projections, {rowName: (k) => model.rowName!(k, data)});
     expect(banner.hidden).toBe(false);
     expect(banner.dataset.datasets).toBe("province-urban-income");
-    expect(banner.querySelectorAll("#drift-figures tbody tr")).toHaveLength(62);
+    // Two provinces edited (the first and the sixth), each in both scenarios.
+    expect([...banner.querySelectorAll<HTMLElement>("#drift-figures tbody tr")].map((tr) => tr.dataset.key)).toEqual([
+      `baseline-ratio-${HORIZON}-${codes[0]}`,
+      `baseline-ratio-${HORIZON}-${codes[5]}`,
+      `s1-ratio-${HORIZON}-${codes[0]}`,
+      `s1-ratio-${HORIZON}-${codes[5]}`
+    ]);
     const row = banner.querySelector(`tr[data-key="s1-ratio-${HORIZON}-110000"]`)!;
     expect(row.querySelector("td")!.textContent).toMatch(new RegExp(`^北京 · ${HORIZON} `));
     expect(Number(row.querySelector<HTMLElement>(".published")!.dataset.value)).toBe(locked("s1").ratioHorizon[0]);
