@@ -2,6 +2,7 @@
 // chart for screen readers (the SVG becomes one image). Plot marks its groups with aria-label, which ARIA forbids on
 // elements without a role; those labels move to data-aria-label, so they still describe the parts to tools and tests.
 import {t, type Text} from "./i18n.js";
+import {shareStyles} from "./sharedStyles.js";
 
 let counter = 0;
 
@@ -60,7 +61,7 @@ export function chartFigure(chart: Element, {title, summary}: {title?: Text; sum
   text.id = `${id}-summary`;
   text.textContent = t(summary ?? "");
   caption.append(heading, text);
-  figure.append(caption, accessibleSvg(chart, [heading.id, text.id]));
+  figure.append(caption, shareStyles(accessibleSvg(chart, [heading.id, text.id])));
   return figure;
 }
 
