@@ -61,6 +61,8 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   let messages: string[] = [];
   let editing: {cell: Cell; input: HTMLInputElement; caret: boolean; original: string} | null = null;
   let dragging = false;
+  // While a commit renders: the fill handle is placed after the commit's input event (see commit).
+  let handleDeferred = false;
   // While the fill handle is dragged: the selection it started from.
   let filling: Bounds | null = null;
   const nCols = columns.length + lockedColumns.length;
@@ -164,6 +166,7 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   }
 
   function placeHandle(b: Bounds) {
+    if (handleDeferred) return;
     const td = cells[b.bottom]?.[b.right];
     const show = Boolean(td) && b.right < columns.length && !editing && !readOnly;
     handle.hidden = !show;
@@ -195,8 +198,14 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
       rows = applyChanges(rows, changes);
       if (recordIt) history = record(history, changes);
     }
+    if (changes.length === 0) return render();
+    // The handle is measured after the input event: what listeners redraw then is laid out in the same pass as the
+    // grid, not in a second one.
+    handleDeferred = true;
     render();
-    if (changes.length > 0) root.dispatchEvent(new Event("input", {bubbles: true}));
+    handleDeferred = false;
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+    placeHandle(bounds(range));
   }
 
   function commitTexts(texts: {row: number; col: number; text: string}[]) {
@@ -220,7 +229,8 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     input.value = initial ?? original;
     editing = {cell, input, caret, original};
     td.replaceChildren(input);
-    input.focus();
+    // The cell being edited is the focused one, already in view: nothing to scroll.
+    input.focus({preventScroll: true});
     input.setSelectionRange(input.value.length, input.value.length);
     input.addEventListener("blur", () => editing?.input === input && finishEdit(true, null));
     // Keystrokes in the editor are not commits: only the grid's own input event (after a commit) may leave the grid.
