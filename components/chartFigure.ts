@@ -3,6 +3,7 @@
 // elements without a role; those labels move to data-aria-label, so they still describe the parts to tools and tests.
 import {t, type Text} from "./i18n.js";
 import {shareStyles} from "./sharedStyles.js";
+import {mergeTicks} from "./charts/mergeTicks.js";
 
 let counter = 0;
 
@@ -61,7 +62,7 @@ export function chartFigure(chart: Element, {title, summary}: {title?: Text; sum
   text.id = `${id}-summary`;
   text.textContent = t(summary ?? "");
   caption.append(heading, text);
-  figure.append(caption, shareStyles(accessibleSvg(chart, [heading.id, text.id])));
+  figure.append(caption, mergeTicks(shareStyles(accessibleSvg(chart, [heading.id, text.id]))));
   return figure;
 }
 
