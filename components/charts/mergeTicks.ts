@@ -3,8 +3,8 @@
 // one <path> with a subpath per tick: the same strokes at the same coordinates, drawn by one element.
 
 const MERGED = ["tick", "-grid"]; // Plot's labels of tick groups ("y-axis tick") and grid groups ("x-grid")
-const TRANSLATE = /^translate\(([^,()\s]+),([^,()\s]+)\)$/;
-const TICK = /^M0,0L([^,\s]+),([^,\s]+)$/;
+// "x,y" with two plain numbers, as Plot writes them in translate(x,y) and in a tick's M0,0Lx,y.
+const PLAIN_PAIR = /^-?[\d.]+(?:e-?\d+)?,-?[\d.]+(?:e-?\d+)?$/;
 
 /**
  * Replaces each tick or grid group's lines in a Plot SVG by one path (groups of any other shape are left as they
@@ -25,18 +25,26 @@ export function mergeTicks<T extends Element>(chart: T): T {
 }
 
 // One subpath per child, or null when a child is not a plain tick or grid line (another attribute, a title, …).
+// Plain attribute reads, no lists: this runs for every figure drawn on an edit.
 function subpaths(children: HTMLCollection): string | null {
   let d = "";
-  for (const child of children) {
-    if (child.childElementCount > 0) return null;
-    const attributes = [...child.attributes].map((a) => a.name).sort().join(" ");
-    if (child.localName === "path" && attributes === "d transform") {
-      const at = TRANSLATE.exec(child.getAttribute("transform")!);
-      const to = TICK.exec(child.getAttribute("d")!);
-      if (!at || !to) return null;
-      d += `M${at[1]},${at[2]}l${to[1]},${to[2]}`;
-    } else if (child.localName === "line" && attributes === "x1 x2 y1 y2") {
-      d += `M${child.getAttribute("x1")},${child.getAttribute("y1")}L${child.getAttribute("x2")},${child.getAttribute("y2")}`;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child.firstChild !== null) return null;
+    const name = child.localName;
+    const count = child.attributes.length;
+    if (name === "path" && count === 2) {
+      const transform = child.getAttribute("transform");
+      const tick = child.getAttribute("d");
+      if (transform === null || tick === null || !transform.startsWith("translate(") || !tick.startsWith("M0,0L")) return null;
+      const at = transform.slice(10, -1);
+      const to = tick.slice(5);
+      if (!transform.endsWith(")") || !PLAIN_PAIR.test(at) || !PLAIN_PAIR.test(to)) return null;
+      d += `M${at}l${to}`;
+    } else if (name === "line" && count === 4) {
+      const [x1, y1, x2, y2] = [child.getAttribute("x1"), child.getAttribute("y1"), child.getAttribute("x2"), child.getAttribute("y2")];
+      if (x1 === null || y1 === null || x2 === null || y2 === null) return null;
+      d += `M${x1},${y1}L${x2},${y2}`;
     } else return null;
   }
   return d;
