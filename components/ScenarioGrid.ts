@@ -245,10 +245,16 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     input.remove();
     // Move first, so the commit renders once with the new active cell.
     if (then) range = then;
+    // Focus before the commit: focusing needs the grid laid out, and after the commit's listeners have redrawn the
+    // page that layout would take in everything they drew, a second time.
+    const active = () => cells[range.focus.row]?.[range.focus.col];
+    active()?.focus();
     // Unchanged text must not round the stored value to what the cell displays.
     if (keep && input.value !== original) commitTexts([{row: cell.row, col: cell.col, text: input.value}]);
     else render();
-    cells[range.focus.row]?.[range.focus.col]?.focus();
+    // A listener that rebuilt the grid's cells took the focus with the old ones.
+    const now = active();
+    if (now && now.ownerDocument.activeElement !== now) now.focus();
   }
 
   function onEditorKey(e: KeyboardEvent) {

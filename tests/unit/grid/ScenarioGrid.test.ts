@@ -215,6 +215,22 @@ describe("ScenarioGrid", () => {
     }
   });
 
+  it("Enter leaves the focus on the next cell, also when an input listener rebuilds the grid's cells", () => {
+    click(1, 0);
+    key(active(), "6");
+    key(editor(), "Enter");
+    expect(document.activeElement).toBe(cell(2, 0));
+    const before = cell(3, 0);
+    // A row more rebuilds every cell.
+    grid.addEventListener("input", () => (grid.value = [...grid.value, {year: 2029, urban: 0.05, rural: 0.07}]), {once: true});
+    key(active(), "7");
+    key(editor(), "Enter");
+    expect(grid.value[2].urban).toBe(0.07);
+    expect(cell(3, 0)).not.toBe(before);
+    expect(document.activeElement).toBe(cell(3, 0)); // the rebuilt cell, not the detached one
+    expect(cell(3, 0).isConnected).toBe(true);
+  });
+
   it("dragging the fill handle across copies into the next editable column, never into a locked one", () => {
     click(2, 0);
     drag(2, 2);
