@@ -3,7 +3,7 @@
 import {bracketSolve, type SolveResult} from "../model/solve.js";
 import {mulberry32} from "../model/random.js";
 import {quantilesInPlace} from "../model/quantiles.js";
-import type {ModelColumn, Projection, ScenarioModel, ScenarioRow} from "./model.js";
+import type {ModelColumn, ScenarioModel, ScenarioRow} from "./model.js";
 import {seriesAt} from "./model.js";
 
 /** A point of a series to read: the series key, x (a year), and for multi-line series the line (z). */
@@ -27,7 +27,7 @@ export function solveColumn<D>(
 ): SolveResult {
   const spec = findColumn(model, column);
   const [lo, hi] = bounds ?? [spec.min, spec.max];
-  const at = (x: number) => read(model.project(setColumn(rows, column, x), data), probe);
+  const at = (x: number) => read(model, data, setColumn(rows, column, x), probe);
   if (!Number.isFinite(value)) return {ok: false, reason: `invalid target: ${value}`};
   return bracketSolve((x) => {
     const y = at(x);
@@ -56,7 +56,7 @@ export function sensitivityGrid<D>(
   findColumn(model, x.column);
   findColumn(model, y.column);
   const cells = y.values.map((yv) =>
-    x.values.map((xv) => read(model.project(setColumn(setColumn(rows, y.column, yv), x.column, xv), data), probe))
+    x.values.map((xv) => read(model, data, setColumn(setColumn(rows, y.column, yv), x.column, xv), probe))
   );
   return {x: {column: x.column, values: [...x.values]}, y: {column: y.column, values: [...y.values]}, probe, cells};
 }
@@ -80,13 +80,13 @@ export function tornadoOf<D>(
   rows: readonly ScenarioRow[],
   {probe, deltas}: {probe: SeriesProbe; deltas: Record<string, number>}
 ): TornadoBar[] {
-  const base = read(model.project(rows, data), probe);
+  const base = read(model, data, rows, probe);
   if (base === null) return [];
   const bars: TornadoBar[] = [];
   for (const [key, delta] of Object.entries(deltas)) {
     const spec = findColumn(model, key);
-    const low = read(model.project(shiftColumn(rows, spec, -delta), data), probe);
-    const high = read(model.project(shiftColumn(rows, spec, delta), data), probe);
+    const low = read(model, data, shiftColumn(rows, spec, -delta), probe);
+    const high = read(model, data, shiftColumn(rows, spec, delta), probe);
     if (low !== null && high !== null) bars.push({parameter: key, low, high, base});
   }
   return bars.sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
@@ -177,6 +177,10 @@ function findColumn(model: ScenarioModel<any>, key: string): ModelColumn {
   return spec;
 }
 
-function read(projection: Projection, {series, x, z}: SeriesProbe): number | null {
-  return seriesAt(projection, series, x, z);
+// The probed value of rows' projection: through projectSeries when the model has it, so solve, sensitivity and the
+// tornado compute the one series they read, not every series and locked column.
+function read<D>(model: ScenarioModel<D>, data: D, rows: readonly ScenarioRow[], {series, x, z}: SeriesProbe): number | null {
+  if (!model.projectSeries) return seriesAt(model.project(rows, data), series, x, z);
+  const point = model.projectSeries(rows, data, series).find((p) => p.x === x && (z === undefined || p.z === z));
+  return point?.y ?? null;
 }

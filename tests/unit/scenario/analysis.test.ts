@@ -223,3 +223,20 @@ describe("incomeGapModel.projectSeries", () => {
     expect(incomeGapModel.projectSeries!(rows, data, "share")).toEqual([]); // as project(rows).series.share: none
   });
 });
+
+describe("solve, sensitivity and tornado read one series", () => {
+  const varied = Array.from({length: 11}, (_, i) => ({year: 2025 + i, urban: 0.05 + i / 1000, rural: 0.07 - i / 2000}));
+  it("give exactly the numbers of full projections, and call project() not once when the model has projectSeries", () => {
+    let projections = 0;
+    const counted = {...incomeGapModel, project: (r: readonly ScenarioRow[], d: typeof data) => (projections++, incomeGapModel.project(r, d))};
+    const full = {...incomeGapModel, projectSeries: undefined};
+    const grid = {x: {column: "rural", values: [0.05, 0.06, 0.07]}, y: {column: "urban", values: [0.04, 0.05]}, probe};
+    expect(sensitivityGrid(counted, data, varied, grid)).toEqual(sensitivityGrid(full, data, varied, grid));
+    const deltas = {urban: 0.01, rural: 0.01};
+    expect(tornadoOf(counted, data, varied, {probe, deltas})).toEqual(tornadoOf(full, data, varied, {probe, deltas}));
+    const target = {column: "rural", probe: {series: "gap", x: 2030}, value: 40000};
+    expect(solveColumn(counted, data, varied, target)).toEqual(solveColumn(full, data, varied, target));
+    expect(projections).toBe(0);
+  });
+});
+
