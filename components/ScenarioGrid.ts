@@ -227,11 +227,12 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     input.setAttribute("aria-label", `${rowName(rows[cell.row])} ${columns[cell.col].label}`);
     const original = td.textContent ?? "";
     input.value = initial ?? original;
+    // The caret at the end, set while the editor is out of the document: once in, setting it lays the grid out.
+    input.setSelectionRange(input.value.length, input.value.length);
     editing = {cell, input, caret, original};
     td.replaceChildren(input);
     // The cell being edited is the focused one, already in view: nothing to scroll.
     input.focus({preventScroll: true});
-    input.setSelectionRange(input.value.length, input.value.length);
     input.addEventListener("blur", () => editing?.input === input && finishEdit(true, null));
     // Keystrokes in the editor are not commits: only the grid's own input event (after a commit) may leave the grid.
     input.addEventListener("input", (e) => e.stopPropagation());
@@ -242,19 +243,17 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     if (!editing) return;
     const {cell, input, original} = editing;
     editing = null;
-    input.remove();
+    // The editor leaves with the render below, which writes the cell's text over it. Removed first, the focused
+    // editor made the browser lay the grid out on its own, and read afterwards, its value did too.
+    const text = input.value;
     // Move first, so the commit renders once with the new active cell.
     if (then) range = then;
-    // Focus before the commit: focusing needs the grid laid out, and after the commit's listeners have redrawn the
-    // page that layout would take in everything they drew, a second time.
-    const active = () => cells[range.focus.row]?.[range.focus.col];
-    active()?.focus();
     // Unchanged text must not round the stored value to what the cell displays.
-    if (keep && input.value !== original) commitTexts([{row: cell.row, col: cell.col, text: input.value}]);
+    if (keep && text !== original) commitTexts([{row: cell.row, col: cell.col, text}]);
     else render();
-    // A listener that rebuilt the grid's cells took the focus with the old ones.
-    const now = active();
-    if (now && now.ownerDocument.activeElement !== now) now.focus();
+    input.remove(); // already out of the document after the render: nothing to lay out
+    // Focused last: focus() needs the page laid out, and by now that includes whatever the commit's listeners drew.
+    cells[range.focus.row]?.[range.focus.col]?.focus();
   }
 
   function onEditorKey(e: KeyboardEvent) {
