@@ -26,7 +26,7 @@ try {
   await page.addScriptTag({content: bundle.outputFiles[0].text});
   const profiled = process.env.BENCH_PROFILE;
   if (profiled) {
-    // BENCH_PROFILE=1 (the heaviest workload, the income gap) or BENCH_PROFILE="<workload name>": where an edit's time goes.
+    // Where an edit's time goes: BENCH_PROFILE=1 for the heaviest workload (the income gap), or a workload's name.
     const workload = names.includes(profiled) ? profiled : names.find((n) => n.startsWith("income gap"))!;
     const phases = (await page.evaluate(`benchProfile(${JSON.stringify({workload})}, ${EDITS * ROUNDS}, ${WARMUP})`)) as Record<string, number>;
     console.log(`Recompute profile (SYNTHETIC inputs), ${workload}, headless Chromium ${browser.version()}, mean of ${EDITS * ROUNDS} edits:\n`);

@@ -112,8 +112,10 @@ function run(config: BenchConfig, rounds: number, edits: number, warmup: number)
   return out;
 }
 
-/** `edits` timed edits after `warmup`, each split into phases; returns the mean ms of each phase and of the total (a mean:
- * the browser's clock ticks in 0.1 ms, coarser than several phases). */
+/**
+ * `edits` timed edits after `warmup`, each split into phases; returns the mean ms of each phase and of the total (a
+ * mean: the browser's clock ticks in 0.1 ms, coarser than several phases).
+ */
 function profile(config: BenchConfig, edits: number, warmup: number): Record<string, number> {
   const edit = setup(config);
   for (let i = 0; i < warmup; i++) edit();
