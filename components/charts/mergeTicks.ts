@@ -1,6 +1,7 @@
 // Plot draws every axis tick and grid line as an element of its own; a notebook that redraws five figures on an edit
 // made the browser style and lay out about 80 of them each time. Each such group becomes one <path> with a subpath per
 // tick: the same strokes at the same coordinates, drawn by one element.
+
 const MERGED = ["tick", "-grid"]; // Plot's labels of tick groups ("y-axis tick") and grid groups ("x-grid")
 // "x,y" with two plain numbers, as Plot writes them in translate(x,y) and in a tick's M0,0Lx,y.
 const PLAIN_PAIR = /^-?[\d.]+(?:e-?\d+)?,-?[\d.]+(?:e-?\d+)?$/;
