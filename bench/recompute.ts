@@ -24,6 +24,18 @@ try {
   const page = await browser.newPage();
   await page.setContent("<!doctype html><meta charset=utf-8><body></body>");
   await page.addScriptTag({content: bundle.outputFiles[0].text});
+  const profiled = process.env.BENCH_PROFILE;
+  if (profiled) {
+    // Where an edit's time goes: BENCH_PROFILE=1 for the heaviest workload (the income gap), or a workload's name.
+    const workload = names.includes(profiled) ? profiled : names.find((n) => n.startsWith("income gap"))!;
+    const phases = (await page.evaluate(`benchProfile(${JSON.stringify({workload})}, ${EDITS * ROUNDS}, ${WARMUP})`)) as Record<string, number>;
+    console.log(`Recompute profile (SYNTHETIC inputs), ${workload}, headless Chromium ${browser.version()}, mean of ${EDITS * ROUNDS} edits:\n`);
+    console.log("| phase | mean ms | share |");
+    console.log("| --- | ---: | ---: |");
+    for (const [name, ms] of Object.entries(phases)) console.log(`| ${name} | ${ms.toFixed(2)} | ${((100 * ms) / phases.total).toFixed(0)}% |`);
+    console.log(`\nMachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" / ")} (1/5/15 min).`);
+    process.exit(0);
+  }
   const results = [];
   for (const config of configs) {
     // A string, not a function: tsx's transform would add helpers the page does not have.

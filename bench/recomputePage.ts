@@ -18,6 +18,17 @@ interface BenchConfig {
   charts?: boolean;
 }
 
+// Profiling (BENCH_PROFILE=1): each phase of a redraw is timed with performance.now and added to the current edit's
+// record; the grid's own work is what is left of the edit's total.
+let phases: Record<string, number> | null = null;
+function phase<T>(name: string, f: () => T): T {
+  if (!phases) return f();
+  const t0 = performance.now();
+  const out = f();
+  phases[name] = (phases[name] ?? 0) + performance.now() - t0;
+  return out;
+}
+
 /** Builds the workload's panel and charts and returns a function that makes one committed edit and times it (ms). */
 function setup({workload, charts: withCharts = true}: BenchConfig) {
   document.body.replaceChildren();
@@ -32,7 +43,7 @@ function setup({workload, charts: withCharts = true}: BenchConfig) {
   document.body.append(manager, charts);
   const last = (model.series ?? [])[0];
   const redraw = () => {
-    const results = scenarioResults(model, data, manager.value);
+    const results = phase("projections", () => scenarioResults(model, data, manager.value));
     if (withCharts) {
       const x = results.active.projection.series[last.key]?.at(-1)?.x ?? 0;
       const rows = results.active.scenario.rows;
@@ -44,25 +55,26 @@ function setup({workload, charts: withCharts = true}: BenchConfig) {
         const deltas = Object.fromEntries(model.columns.map((c) => [c.key, (c.max - c.min) / 100]));
         const ranges = Object.fromEntries(model.columns.map((c) => [c.key, [-(c.max - c.min) / 100, (c.max - c.min) / 100] as const]));
         const values = (n: number) => Array.from({length: n}, (_, i) => 0.03 + 0.01 * i);
-        const grid = sensitivityGrid(model, data, rows, {y: {column: a.key, values: values(5)}, x: {column: (b ?? a).key, values: values(6)}, probe});
-        const band = monteCarloBand(model, data, rows, {series: last.key, ranges, runs: 1000, seed: 1});
+        const grid = phase("sensitivity grid", () => sensitivityGrid(model, data, rows, {y: {column: a.key, values: values(5)}, x: {column: (b ?? a).key, values: values(6)}, probe}));
+        const band = phase("Monte Carlo", () => monteCarloBand(model, data, rows, {series: last.key, ranges, runs: 1000, seed: 1}));
+        const bars = phase("tornado", () => tornadoOf(model, data, rows, {probe, deltas}));
         extra.push(
-          sensitivityHeatTable(grid, {xLabel: (b ?? a).label, yLabel: a.label}),
-          tornadoChart(tornadoOf(model, data, rows, {probe, deltas}), {width: 640}),
-          bandChart({band, central: results.active.projection.series[last.key], runs: 1000, label: last.label, format: last.format}, {width: 640})
+          phase("sensitivity table", () => sensitivityHeatTable(grid, {xLabel: (b ?? a).label, yLabel: a.label})),
+          phase("tornado chart", () => tornadoChart(bars, {width: 640})),
+          phase("band chart", () => bandChart({band, central: results.active.projection.series[last.key], runs: 1000, label: last.label, format: last.format}, {width: 640}))
         );
       }
-      charts.replaceChildren(
-        ...extra,
-        ...drawn.map(({series, z}) => {
+      const lines = phase("scenario line charts", () =>
+        drawn.map(({series, z}) => {
           const spec = (model.series ?? []).find((s) => s.key === series)!;
           const points = (c: (typeof results.compared)[number]) => c.projection.series[series].filter((p) => z === undefined || p.z === z);
           return scenarioLinesChart({scenarios: results.compared.map((c) => ({name: c.scenario.name, points: points(c)})), label: spec.label, format: spec.format}, {width: 640});
-        }),
-        compareTable(model, results.compared, {measures: [{series: last.key, x}]})
+        })
       );
+      const table = phase("compare table", () => compareTable(model, results.compared, {measures: [{series: last.key, x}]}));
+      phase("swap into the document", () => charts.replaceChildren(...extra, ...lines, table));
     }
-    void charts.getBoundingClientRect(); // force layout: the charts are in the document and laid out
+    phase("layout", () => void charts.getBoundingClientRect()); // force layout: the charts are in the document and laid out
   };
   manager.addEventListener("input", redraw);
   redraw();
@@ -100,4 +112,23 @@ function run(config: BenchConfig, rounds: number, edits: number, warmup: number)
   return out;
 }
 
-(globalThis as unknown as {benchRun: typeof run}).benchRun = run;
+/**
+ * `edits` timed edits after `warmup`, each split into phases; returns the mean ms of each phase and of the total (a
+ * mean: the browser's clock ticks in 0.1 ms, coarser than several phases).
+ */
+function profile(config: BenchConfig, edits: number, warmup: number): Record<string, number> {
+  const edit = setup(config);
+  for (let i = 0; i < warmup; i++) edit();
+  const records: Record<string, number>[] = [];
+  for (let i = 0; i < edits; i++) {
+    phases = {};
+    const total = edit();
+    const redraw = Object.values(phases).reduce((a, b) => a + b, 0);
+    records.push({"grid commit and panel refresh": total - redraw, ...phases, total});
+  }
+  phases = null;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Object.fromEntries(Object.keys(records[0]).map((k) => [k, mean(records.map((r) => r[k] ?? 0))]));
+}
+
+Object.assign(globalThis, {benchRun: run, benchProfile: profile});

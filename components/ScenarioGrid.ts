@@ -61,6 +61,8 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   let messages: string[] = [];
   let editing: {cell: Cell; input: HTMLInputElement; caret: boolean; original: string} | null = null;
   let dragging = false;
+  // While a commit renders: the fill handle is placed after the commit's input event (see commit).
+  let handleDeferred = false;
   // While the fill handle is dragged: the selection it started from.
   let filling: Bounds | null = null;
   const nCols = columns.length + lockedColumns.length;
@@ -164,6 +166,7 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   }
 
   function placeHandle(b: Bounds) {
+    if (handleDeferred) return;
     const td = cells[b.bottom]?.[b.right];
     const show = Boolean(td) && b.right < columns.length && !editing && !readOnly;
     handle.hidden = !show;
@@ -195,8 +198,14 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
       rows = applyChanges(rows, changes);
       if (recordIt) history = record(history, changes);
     }
+    if (changes.length === 0) return render();
+    // The handle is measured after the input event: what listeners redraw then is laid out in the same pass as the
+    // grid, not in a second one.
+    handleDeferred = true;
     render();
-    if (changes.length > 0) root.dispatchEvent(new Event("input", {bubbles: true}));
+    handleDeferred = false;
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+    placeHandle(bounds(range));
   }
 
   function commitTexts(texts: {row: number; col: number; text: string}[]) {
@@ -218,10 +227,12 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     input.setAttribute("aria-label", `${rowName(rows[cell.row])} ${columns[cell.col].label}`);
     const original = td.textContent ?? "";
     input.value = initial ?? original;
+    // The caret at the end, set while the editor is out of the document: once in, setting it lays the grid out.
+    input.setSelectionRange(input.value.length, input.value.length);
     editing = {cell, input, caret, original};
     td.replaceChildren(input);
-    input.focus();
-    input.setSelectionRange(input.value.length, input.value.length);
+    // The cell being edited is the focused one, already in view: nothing to scroll.
+    input.focus({preventScroll: true});
     input.addEventListener("blur", () => editing?.input === input && finishEdit(true, null));
     // Keystrokes in the editor are not commits: only the grid's own input event (after a commit) may leave the grid.
     input.addEventListener("input", (e) => e.stopPropagation());
@@ -232,12 +243,16 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     if (!editing) return;
     const {cell, input, original} = editing;
     editing = null;
-    input.remove();
+    // The editor leaves with the render below, which writes the cell's text over it. Removed first, the focused
+    // editor made the browser lay the grid out on its own, and read afterwards, its value did too.
+    const text = input.value;
     // Move first, so the commit renders once with the new active cell.
     if (then) range = then;
     // Unchanged text must not round the stored value to what the cell displays.
-    if (keep && input.value !== original) commitTexts([{row: cell.row, col: cell.col, text: input.value}]);
+    if (keep && text !== original) commitTexts([{row: cell.row, col: cell.col, text}]);
     else render();
+    input.remove(); // already out of the document after the render: nothing to lay out
+    // Focused last: focus() needs the page laid out, and by now that includes whatever the commit's listeners drew.
     cells[range.focus.row]?.[range.focus.col]?.focus();
   }
 

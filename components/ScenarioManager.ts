@@ -241,10 +241,27 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
     root.dispatchEvent(new Event("input", {bubbles: true}));
   }
 
+  // What the picker and the compare boxes last showed (see refresh).
+  let shownList = "";
+
   function refresh(reloadGrid: boolean) {
     const active = activeScenario();
     const readOnly = t({zh: "（只读）", en: " (read-only)"});
-    picker.replaceChildren(...set.scenarios.map((s) => el("option", {value: s.id}, s.readonly ? `${s.name}${readOnly}` : s.name)));
+    // A cell edit changes rows only: the picker and the compare boxes are rebuilt only when what they show changed.
+    const listed = JSON.stringify([set.scenarios.map((s) => [s.id, s.name, Boolean(s.readonly)]), set.compare]);
+    if (listed !== shownList) {
+      shownList = listed;
+      picker.replaceChildren(...set.scenarios.map((s) => el("option", {value: s.id}, s.readonly ? `${s.name}${readOnly}` : s.name)));
+      compareBox.replaceChildren(
+        el("legend", {}, t({zh: `比较（最多 ${LIMITS.maxCompare} 个）`, en: `Compare (up to ${LIMITS.maxCompare})`})),
+        ...set.scenarios.map((s) => {
+          const box = el("input", {type: "checkbox", value: s.id, name: `compare-${model.id}`}) as HTMLInputElement;
+          box.checked = set.compare.includes(s.id);
+          box.disabled = !box.checked && set.compare.length >= LIMITS.maxCompare;
+          return label("", box, ` ${s.name} `);
+        })
+      );
+    }
     picker.value = active.id;
     nameBox.value = active.name;
     nameBox.disabled = Boolean(active.readonly);
@@ -254,15 +271,6 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
     if (reloadGrid) grid.value = active.rows;
     grid.label = gridLabel();
     constants.value = constantValues();
-    compareBox.replaceChildren(
-      el("legend", {}, t({zh: `比较（最多 ${LIMITS.maxCompare} 个）`, en: `Compare (up to ${LIMITS.maxCompare})`})),
-      ...set.scenarios.map((s) => {
-        const box = el("input", {type: "checkbox", value: s.id, name: `compare-${model.id}`}) as HTMLInputElement;
-        box.checked = set.compare.includes(s.id);
-        box.disabled = !box.checked && set.compare.length >= LIMITS.maxCompare;
-        return label("", box, ` ${s.name} `);
-      })
-    );
     showNotice(notice);
     restoreButton.hidden = !(fromLink && savedBeforeLink());
     shareUrl.value = shareLink();

@@ -5,6 +5,8 @@ import {t, type Text} from "./i18n.js";
 import type {DownloadSpec} from "./download/fileSource.js";
 import type {Column, Row} from "./download/tableFile.js";
 import {downloadGroup} from "./download/withDownloads.js";
+import {shareStyles} from "./sharedStyles.js";
+import {mergeTicks} from "./charts/mergeTicks.js";
 
 /** The rows a chart draws, with the file's columns (headers in the current language, with units). */
 export interface ChartData {
@@ -93,7 +95,7 @@ function newFigure(chart: Element): HTMLElement {
   text.id = `${id}-summary`;
   text.textContent = "";
   caption.append(heading, text);
-  figure.append(caption, accessibleSvg(chart, [heading.id, text.id]));
+  figure.append(caption, mergeTicks(shareStyles(accessibleSvg(chart, [heading.id, text.id]))));
   return figure;
 }
 

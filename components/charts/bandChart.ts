@@ -30,6 +30,8 @@ export function bandChart(
   const bandName = t({zh: `10-90%（${runs} 次模拟）`, en: `10-90% (${runs} runs)`});
   const observedName = t({zh: "观测", en: "Observed"});
   const scenarioName = t({zh: "情景", en: "Scenario"});
+  // An empty mark is left out rather than drawn empty: the band is rebuilt on every grid edit.
+  const observedPoints = observed.filter((p) => p.y !== null);
   const chart = Plot.plot({
     width,
     height,
@@ -40,14 +42,14 @@ export function bandChart(
     marks: [
       Plot.areaY(band, {x: "x", y1: "p10", y2: "p90", fill: () => bandName, fillOpacity: 0.6}),
       Plot.lineY(band, {x: "x", y: "p50", stroke: "#e67e22", strokeOpacity: 0.5, strokeWidth: 1}),
-      Plot.lineY(observed.filter((p) => p.y !== null), {x: "x", y: "y", stroke: () => observedName, marker: "circle"}),
+      observedPoints.length ? Plot.lineY(observedPoints, {x: "x", y: "y", stroke: () => observedName, marker: "circle"}) : null,
       Plot.lineY(central.filter((p) => p.y !== null), {x: "x", y: "y", stroke: () => scenarioName, strokeDasharray: "6,4", strokeWidth: 2}),
       Plot.tip(band, Plot.pointerX({x: "x", y: "p50", title: (d: BandPoint) => `${d.x}: ${f(d.p10)} – ${f(d.p90)} (p50 ${f(d.p50)})`}))
     ]
   });
   const end = band.at(-1);
   const centralEnd = end ? central.find((p) => p.x === end.x && p.y !== null)?.y ?? null : null;
-  const observedYears = yearSpan(observed.filter((p) => p.y !== null).map((p) => p.x));
+  const observedYears = yearSpan(observedPoints.map((p) => p.x));
   // One row per year: the observed value, the band's percentiles and the central scenario, side by side.
   const years = [...new Set([...observed, ...central].map((p) => p.x).concat(band.map((b) => b.x)))].sort((a, b) => a - b);
   const at = (points: readonly SeriesPoint[], x: number) => points.find((p) => p.x === x)?.y ?? null;

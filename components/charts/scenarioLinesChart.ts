@@ -61,11 +61,12 @@ export function scenarioLinesChart(
     color: {legend: true, domain: [observedName, ...scenarios.map((s) => s.name)]},
     marks: [
       baseYear === undefined ? null : Plot.ruleX([baseYear], {stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"}),
-      Plot.lineY(seen, {x: "x", y: "y", stroke: () => observedName, marker: "circle"}),
+      // Marks without data are left out rather than drawn empty: the figure is rebuilt on every grid edit.
+      seen.length ? Plot.lineY(seen, {x: "x", y: "y", stroke: () => observedName, marker: "circle"}) : null,
       Plot.lineY(long, {x: "x", y: "y", stroke: "scenario", strokeDasharray: "6,3", strokeWidth: 2}),
       Plot.text(long, Plot.selectLast({x: "x", y: "y", z: "scenario", text: (d: {y: number}) => f(d.y), dx: 4, textAnchor: "start", fill: "scenario"})),
-      Plot.dot(targets, {x: "x", y: "value", symbol: "times", r: 6, stroke: "var(--theme-red, #c0392b)", strokeWidth: 2}),
-      Plot.text(targets, {x: "x", y: "value", text: "label", dy: -12, fill: "var(--theme-red, #c0392b)"}),
+      targets.length ? Plot.dot(targets, {x: "x", y: "value", symbol: "times", r: 6, stroke: "var(--theme-red, #c0392b)", strokeWidth: 2}) : null,
+      targets.length ? Plot.text(targets, {x: "x", y: "value", text: "label", dy: -12, fill: "var(--theme-red, #c0392b)"}) : null,
       Plot.tip(long, Plot.pointer({x: "x", y: "y", title: (d: {scenario: string; x: number; y: number}) => `${d.scenario} ${d.x}: ${f(d.y)}`}))
     ]
   });

@@ -1,4 +1,3 @@
-import {html} from "htl";
 import {t, type Text} from "../i18n.js";
 import {formatterFor} from "../format.js";
 import type {SensitivityGrid} from "../scenario/analysis.js";
@@ -33,17 +32,30 @@ export function sensitivityHeatTable(
   const value = formatterFor(valueFormat, {digits});
   const shade = (v: number) => `color-mix(in srgb, #e67e22 ${hi > lo ? Math.round(((v - lo) / (hi - lo)) * 70) + 5 : 20}%, transparent)`;
   const meets = (v: number) => target !== undefined && (target.direction === "<=" ? v <= target.value : v >= target.value);
-  const table = html`<table class="sensitivity-table" style=${width ? `max-width: ${width}px` : ""}>
-    ${caption ? html`<caption>${t(caption)}</caption>` : ""}
-    <thead><tr><th scope="col">${t(yLabel)} ↓ · ${t(xLabel)} →</th>${grid.x.values.map((x) => html`<th scope="col">${axis(x)}</th>`)}</tr></thead>
-    <tbody>${grid.y.values.map(
-      (y, i) => html`<tr><th scope="row">${axis(y)}</th>${grid.cells[i].map((v) => {
-        if (v === null) return html`<td>—</td>`;
-        const met = meets(v);
-        return html`<td style=${`background: ${shade(v)}; text-align: right; white-space: nowrap; ${met ? "font-weight: 700;" : ""}`} data-met=${met ? "true" : "false"}>${value(v)}${met ? " ✓" : ""}</td>`;
-      })}</tr>`
-    )}</tbody>
-  </table>` as HTMLTableElement;
+  // Built with DOM calls, not a template: the table is rebuilt on every grid edit, and parsing markup cost more.
+  const table = document.createElement("table");
+  table.className = "sensitivity-table";
+  table.setAttribute("style", width ? `max-width: ${width}px` : "");
+  if (caption) table.append(cell("caption", t(caption)));
+  const head = document.createElement("thead");
+  head.append(row([cell("th", `${t(yLabel)} ↓ · ${t(xLabel)} →`, "col"), ...grid.x.values.map((x) => cell("th", axis(x), "col"))]));
+  const body = document.createElement("tbody");
+  body.append(
+    ...grid.y.values.map((y, i) =>
+      row([
+        cell("th", axis(y), "row"),
+        ...grid.cells[i].map((v) => {
+          if (v === null) return cell("td", "—");
+          const met = meets(v);
+          const td = cell("td", `${value(v)}${met ? " ✓" : ""}`);
+          td.setAttribute("style", `background: ${shade(v)}; text-align: right; white-space: nowrap; ${met ? "font-weight: 700;" : ""}`);
+          td.dataset.met = met ? "true" : "false";
+          return td;
+        })
+      ])
+    )
+  );
+  table.append(head, body);
   if (!download) return table;
   // The same layout as the table: one row per y value, one column per x value, the corner naming both axes.
   const columns = [
@@ -52,4 +64,17 @@ export function sensitivityHeatTable(
   ];
   const rows = grid.y.values.map((y, i) => Object.fromEntries([["y", y], ...grid.cells[i].map((v, j) => [`x${j}`, v])]));
   return withDownloads(table, rows, columns, download, SCENARIO_NOTE);
+}
+
+function cell(tag: string, text: string, scope?: "col" | "row"): HTMLElement {
+  const element = document.createElement(tag);
+  if (scope) element.setAttribute("scope", scope);
+  element.textContent = text;
+  return element;
+}
+
+function row(cells: HTMLElement[]): HTMLTableRowElement {
+  const tr = document.createElement("tr");
+  tr.append(...cells);
+  return tr;
 }

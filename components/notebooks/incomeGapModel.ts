@@ -5,7 +5,7 @@ import {projectPath} from "../model/incomeProjection.js";
 import type {IncomePoint} from "../model/incomeProjection.js";
 import {formatPercent} from "../format.js";
 import {HORIZON} from "../plan.js";
-import {defineModel, type ScenarioRow} from "../scenario/model.js";
+import {defineModel, type ScenarioRow, type SeriesPoint} from "../scenario/model.js";
 import {parseJsonBase64Url} from "../scenario/safeJson.js";
 
 /** What the page passes: observed national income years with ratio and gap, oldest first. */
@@ -57,14 +57,17 @@ export const incomeGapModel = defineModel<IncomeGapData>({
   // Monte Carlo projects 1000 times an edit: one series as numbers, no path objects (same arithmetic as projectPath).
   projectSeries(rows, {history}, key) {
     const start = history[history.length - 1];
+    const which = SERIES_CODE[key];
+    if (which === undefined) return [];
     let urban = start.urban;
     let rural = start.rural;
-    const value = () => (key === "ratio" ? urban / rural : key === "gap" ? urban - rural : key === "urban" ? urban : rural);
-    const points = [{x: start.year, y: value()}];
-    for (const row of rows) {
+    const points: SeriesPoint[] = new Array(rows.length + 1);
+    points[0] = {x: start.year, y: seriesValue(which, urban, rural)};
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
       urban *= 1 + (row.urban as number);
       rural *= 1 + (row.rural as number);
-      points.push({x: row.year as number, y: value()});
+      points[i + 1] = {x: row.year as number, y: seriesValue(which, urban, rural)};
     }
     return points;
   },
@@ -80,6 +83,13 @@ export const incomeGapModel = defineModel<IncomeGapData>({
   ],
   share: {version: 1, legacy: readIncomeLinkV1}
 });
+
+// The series projectSeries can give, as numbers so its loop compares no strings.
+const SERIES_CODE: Record<string, 0 | 1 | 2 | 3> = {ratio: 0, gap: 1, urban: 2, rural: 3};
+
+function seriesValue(which: 0 | 1 | 2 | 3, urban: number, rural: number): number {
+  return which === 0 ? urban / rural : which === 1 ? urban - rural : which === 2 ? urban : rural;
+}
 
 /**
  * Reads the links this page wrote before share entries named their model: "v1." + base64url of

@@ -2,7 +2,8 @@
 // values in every row and projecting again, so a model gets all three by declaring columns and series.
 import {bracketSolve, type SolveResult} from "../model/solve.js";
 import {mulberry32} from "../model/random.js";
-import type {ModelColumn, Projection, ScenarioModel, ScenarioRow} from "./model.js";
+import {quantilesInPlace} from "../model/quantiles.js";
+import type {ModelColumn, ScenarioModel, ScenarioRow} from "./model.js";
 import {seriesAt} from "./model.js";
 
 /** A point of a series to read: the series key, x (a year), and for multi-line series the line (z). */
@@ -26,7 +27,7 @@ export function solveColumn<D>(
 ): SolveResult {
   const spec = findColumn(model, column);
   const [lo, hi] = bounds ?? [spec.min, spec.max];
-  const at = (x: number) => read(model.project(setColumn(rows, column, x), data), probe);
+  const at = (x: number) => read(model, data, setColumn(rows, column, x), probe);
   if (!Number.isFinite(value)) return {ok: false, reason: `invalid target: ${value}`};
   return bracketSolve((x) => {
     const y = at(x);
@@ -55,7 +56,7 @@ export function sensitivityGrid<D>(
   findColumn(model, x.column);
   findColumn(model, y.column);
   const cells = y.values.map((yv) =>
-    x.values.map((xv) => read(model.project(setColumn(setColumn(rows, y.column, yv), x.column, xv), data), probe))
+    x.values.map((xv) => read(model, data, setColumn(setColumn(rows, y.column, yv), x.column, xv), probe))
   );
   return {x: {column: x.column, values: [...x.values]}, y: {column: y.column, values: [...y.values]}, probe, cells};
 }
@@ -79,13 +80,13 @@ export function tornadoOf<D>(
   rows: readonly ScenarioRow[],
   {probe, deltas}: {probe: SeriesProbe; deltas: Record<string, number>}
 ): TornadoBar[] {
-  const base = read(model.project(rows, data), probe);
+  const base = read(model, data, rows, probe);
   if (base === null) return [];
   const bars: TornadoBar[] = [];
   for (const [key, delta] of Object.entries(deltas)) {
     const spec = findColumn(model, key);
-    const low = read(model.project(shiftColumn(rows, spec, -delta), data), probe);
-    const high = read(model.project(shiftColumn(rows, spec, delta), data), probe);
+    const low = read(model, data, shiftColumn(rows, spec, -delta), probe);
+    const high = read(model, data, shiftColumn(rows, spec, delta), probe);
     if (low !== null && high !== null) bars.push({parameter: key, low, high, base});
   }
   return bars.sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
@@ -120,32 +121,41 @@ export function monteCarloBand<D>(
   const random = mulberry32(seed);
   const xs = (model.project(rows, data).series[series] ?? []).filter((p) => z === undefined || p.z === z).map((p) => p.x);
   const samples = xs.map(() => new Float64Array(runs));
-  const valid = xs.map(() => 0);
+  const valid = new Int32Array(xs.length);
   // One copy of the rows per run, all columns shifted at once; a model that can project one series alone does so.
   const seriesOf = model.projectSeries
     ? (r: readonly ScenarioRow[]) => model.projectSeries!(r, data, series)
     : (r: readonly ScenarioRow[]) => model.project(r, data).series[series] ?? [];
-  // The shifted rows are written in place run after run: each run's projection is read at once and not kept.
+  // The shifted rows are written in place run after run: each run's projection is read at once and not kept. Each
+  // column's values, range and bounds are read out of the rows and specs once, not once a run.
   const shifted: ScenarioRow[] = rows.map((r) => ({...r}));
+  const columns = specs.map((spec) => ({
+    key: spec.key,
+    lo: ranges[spec.key][0],
+    hi: ranges[spec.key][1],
+    min: spec.min,
+    max: spec.max,
+    base: Float64Array.from(rows, (r) => r[spec.key] as number)
+  }));
   for (let run = 0; run < runs; run++) {
-    for (const spec of specs) {
-      const [lo, hi] = ranges[spec.key];
+    for (const {key, lo, hi, min, max, base} of columns) {
       const offset = lo + (hi - lo) * random();
-      for (let r = 0; r < rows.length; r++)
-        shifted[r][spec.key] = Math.min(spec.max, Math.max(spec.min, (rows[r][spec.key] as number) + offset));
+      for (let r = 0; r < base.length; r++) shifted[r][key] = Math.min(max, Math.max(min, base[r] + offset));
     }
     const points = seriesOf(shifted);
     let i = 0;
-    for (const p of points) {
+    for (let k = 0; k < points.length; k++) {
+      const p = points[k];
       if (z !== undefined && p.z !== z) continue;
       if (p.y !== null && i < xs.length) samples[i][valid[i]++] = p.y;
       i++;
     }
   }
+  // Three percentiles per x by selection, not a sort of every x's runs: the same numbers (see quantilesInPlace).
   return xs.flatMap((x, i) => {
     if (valid[i] === 0) return [];
-    const values = samples[i].subarray(0, valid[i]).sort();
-    return [{x, p10: quantile(values, 0.1), p50: quantile(values, 0.5), p90: quantile(values, 0.9)}];
+    const [p10, p50, p90] = quantilesInPlace(samples[i].subarray(0, valid[i]), [0.1, 0.5, 0.9]);
+    return [{x, p10, p50, p90}];
   });
 }
 
@@ -167,12 +177,10 @@ function findColumn(model: ScenarioModel<any>, key: string): ModelColumn {
   return spec;
 }
 
-function read(projection: Projection, {series, x, z}: SeriesProbe): number | null {
-  return seriesAt(projection, series, x, z);
-}
-
-function quantile(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const i = Math.floor(h);
-  return i + 1 < sorted.length ? sorted[i] + (sorted[i + 1] - sorted[i]) * (h - i) : sorted[i];
+// The probed value of rows' projection: through projectSeries when the model has it, so solve, sensitivity and the
+// tornado compute the one series they read, not every series and locked column.
+function read<D>(model: ScenarioModel<D>, data: D, rows: readonly ScenarioRow[], {series, x, z}: SeriesProbe): number | null {
+  if (!model.projectSeries) return seriesAt(model.project(rows, data), series, x, z);
+  const point = model.projectSeries(rows, data, series).find((p) => p.x === x && (z === undefined || p.z === z));
+  return point?.y ?? null;
 }

@@ -1,6 +1,5 @@
 // The compare table of any scenario model: one row per compared scenario, chosen series values at chosen years with
 // their difference from the baseline, and the first year each meets a target.
-import {html} from "htl";
 import {t, type Text} from "../i18n.js";
 import {formatterFor, formatNumber} from "../format.js";
 import {firstMeeting, seriesAt, type ScenarioModel} from "./model.js";
@@ -49,30 +48,38 @@ export function compareTable(
     : "";
   const firstYear = (c: ScenarioResult) => (target ? firstMeeting(c.projection, target, {after}) : null);
   const notReached = t({zh: "期内未达到", en: "not within the horizon"});
-  const table = html`<table class="compare-table" data-model=${model.id}>
-    <thead><tr><th scope="col">${t({zh: "情景", en: "Scenario"})}</th>${measures.map((m) => html`<th scope="col">${label(m)}</th>`)}${
-      target ? html`<th scope="col">${targetLabel}</th>` : ""
-    }</tr></thead>
-    <tbody>${compared.map((c) => {
-      const isBase = c === base;
-      return html`<tr data-id=${c.scenario.id}><th scope="row">${c.scenario.name}</th>${measures.map((m) => {
-        const f = format(m);
-        const v = seriesAt(c.projection, m.series, m.x);
-        const b = base ? seriesAt(base.projection, m.series, m.x) : null;
-        const diff = !isBase && v !== null && b !== null ? ` (${v - b >= 0 ? "+" : "−"}${f(Math.abs(v - b))})` : "";
-        return html`<td data-key=${`${m.series}-${m.x}`} data-value=${v ?? ""}>${f(v)}${diff}</td>`;
-      })}${
-        target
-          ? html`<td data-key="first-year">${(() => {
-              const y = firstYear(c);
-              const by = base ? firstYear(base) : null;
-              const shift = !isBase && y !== null && by !== null && y !== by ? ` (${y - by > 0 ? "+" : "−"}${formatNumber(Math.abs(y - by))} ${t({zh: "年", en: "yr"})})` : "";
-              return y === null ? notReached : `${y}${shift}`;
-            })()}</td>`
-          : ""
-      }</tr>`;
-    })}</tbody>
-  </table>` as HTMLTableElement;
+  // Built with DOM calls, not a template: the table is rebuilt on every grid edit, and parsing markup cost more.
+  const table = document.createElement("table");
+  table.className = "compare-table";
+  table.dataset.model = model.id;
+  const headRow = document.createElement("tr");
+  headRow.append(cell("th", t({zh: "情景", en: "Scenario"}), {scope: "col"}), ...measures.map((m) => cell("th", label(m), {scope: "col"})));
+  if (target) headRow.append(cell("th", targetLabel, {scope: "col"}));
+  const head = document.createElement("thead");
+  head.append(headRow);
+  const body = document.createElement("tbody");
+  const formats = measures.map(format);
+  for (const c of compared) {
+    const isBase = c === base;
+    const tr = document.createElement("tr");
+    tr.dataset.id = c.scenario.id;
+    tr.append(cell("th", c.scenario.name, {scope: "row"}));
+    measures.forEach((m, i) => {
+      const f = formats[i];
+      const v = seriesAt(c.projection, m.series, m.x);
+      const b = base ? seriesAt(base.projection, m.series, m.x) : null;
+      const diff = !isBase && v !== null && b !== null ? ` (${v - b >= 0 ? "+" : "−"}${f(Math.abs(v - b))})` : "";
+      tr.append(cell("td", `${f(v)}${diff}`, {"data-key": `${m.series}-${m.x}`, "data-value": v === null ? "" : String(v)}));
+    });
+    if (target) {
+      const y = firstYear(c);
+      const by = base ? firstYear(base) : null;
+      const shift = !isBase && y !== null && by !== null && y !== by ? ` (${y - by > 0 ? "+" : "−"}${formatNumber(Math.abs(y - by))} ${t({zh: "年", en: "yr"})})` : "";
+      tr.append(cell("td", y === null ? notReached : `${y}${shift}`, {"data-key": "first-year"}));
+    }
+    body.append(tr);
+  }
+  table.append(head, body);
   if (!download) return table;
   const key = (m: CompareMeasure) => `${m.series}-${m.x}`;
   const columns = [
@@ -87,6 +94,13 @@ export function compareTable(
     return row;
   });
   return withDownloads(table, rows, columns, download, SCENARIO_NOTE);
+}
+
+function cell(tag: "th" | "td", text: string, attributes: Record<string, string>): HTMLTableCellElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.textContent = text;
+  return element;
 }
 
 /** What the compare table shows: series at years, and the first year each scenario meets a target. */

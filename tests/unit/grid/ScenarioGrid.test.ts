@@ -186,6 +186,51 @@ describe("ScenarioGrid", () => {
     expect(grid.value.map((r) => r.urban)).toEqual([0.05, 0.055, 0.05, 0.05]);
   });
 
+  it("after a commit the fill handle sits at the committed cell's corner, placed once the input listeners have run", () => {
+    // jsdom lays nothing out: cells report offsets from their row and column (100 px wide, 20 px high).
+    const offsets = {
+      offsetLeft: (e: HTMLElement) => (e.dataset.col ? 100 * Number(e.dataset.col) : 0),
+      offsetTop: (e: HTMLElement) => (e.dataset.row ? 20 * Number(e.dataset.row) : 0),
+      offsetWidth: (e: HTMLElement) => (e.dataset.col ? 100 : 0),
+      offsetHeight: (e: HTMLElement) => (e.dataset.row ? 20 : 0)
+    };
+    const saved = Object.keys(offsets).map((name) => [name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name)!] as const);
+    for (const [name, f] of Object.entries(offsets)) Object.defineProperty(HTMLElement.prototype, name, {configurable: true, get: function (this: HTMLElement) { return f(this); }});
+    try {
+      const handle = grid.querySelector<HTMLElement>(".fill-handle")!;
+      click(0, 0);
+      expect([handle.style.left, handle.style.top]).toEqual(["96px", "16px"]);
+      let seenByListener: string[] = [];
+      grid.addEventListener("input", () => (seenByListener = [handle.style.left, handle.style.top]));
+      click(2, 1);
+      paste("6");
+      expect(seenByListener).toEqual(["196px", "56px"]); // the click placed it; the paste's commit moves nothing before listeners
+      expect([handle.style.left, handle.style.top]).toEqual(["196px", "56px"]);
+      key(active(), "7");
+      key(editor(), "Enter");
+      expect(seenByListener).toEqual(["196px", "56px"]); // listeners ran before the handle moved down with the active cell
+      expect([handle.style.left, handle.style.top, handle.hidden]).toEqual(["196px", "76px", false]);
+    } finally {
+      for (const [name, descriptor] of saved) Object.defineProperty(HTMLElement.prototype, name, descriptor);
+    }
+  });
+
+  it("Enter leaves the focus on the next cell, also when an input listener rebuilds the grid's cells", () => {
+    click(1, 0);
+    key(active(), "6");
+    key(editor(), "Enter");
+    expect(document.activeElement).toBe(cell(2, 0));
+    const before = cell(3, 0);
+    // A row more rebuilds every cell.
+    grid.addEventListener("input", () => (grid.value = [...grid.value, {year: 2029, urban: 0.05, rural: 0.07}]), {once: true});
+    key(active(), "7");
+    key(editor(), "Enter");
+    expect(grid.value[2].urban).toBe(0.07);
+    expect(cell(3, 0)).not.toBe(before);
+    expect(document.activeElement).toBe(cell(3, 0)); // the rebuilt cell, not the detached one
+    expect(cell(3, 0).isConnected).toBe(true);
+  });
+
   it("dragging the fill handle across copies into the next editable column, never into a locked one", () => {
     click(2, 0);
     drag(2, 2);

@@ -162,6 +162,25 @@ describe("ScenarioManager actions", () => {
     expect(m.value.scenarios.map((s) => s.id)).toEqual(["baseline", "s1"]);
   });
 
+  it("a grid edit keeps the picker's options and the compare boxes (same elements); a rename rebuilds them with the name", () => {
+    const m = make();
+    m.applyRows(rows(0.05, 0.08), "Eight");
+    const options = () => [...m.querySelectorAll(".scenario-picker option")];
+    const boxes = () => [...m.querySelectorAll(".scenario-compare input")];
+    const [optionsBefore, boxesBefore] = [options(), boxes()];
+    type(m, 0, 0, "10");
+    paste(m, 2, 1, "9");
+    expect(m.value.scenarios[1].rows[2].rural).toBe(0.09);
+    expect(options()).toEqual(optionsBefore);
+    expect(options().every((o, i) => o === optionsBefore[i]) && boxes().every((b, i) => b === boxesBefore[i])).toBe(true);
+    const name = m.querySelector(".scenario-name") as HTMLInputElement;
+    name.value = "Nine";
+    name.dispatchEvent(new Event("change", {bubbles: true}));
+    expect(options()[1]).not.toBe(optionsBefore[1]);
+    expect(options().map((o) => o.textContent)).toEqual(["基线（只读）", "Nine"]);
+    expect(m.querySelector(".scenario-compare")!.textContent).toContain(" Nine ");
+  });
+
   it("the same value in every row makes a constant scenario from the baseline, then updates it", () => {
     const m = make();
     const inputs = [...m.querySelectorAll<HTMLInputElement>(".constant-columns input")];

@@ -131,6 +131,17 @@ describe("monteCarloBand", () => {
     expect(band[11].p90).toBeLessThan(ratio2035(0.06, 0.055));
   });
 
+  it("draws exactly the band of its first version (sorted runs, one project() a run): values pinned to the last digit", () => {
+    const varied = Array.from({length: 11}, (_, i) => ({year: 2025 + i, urban: 0.05 + i / 1000, rural: 0.07 - i / 2000}));
+    const band = monteCarloBand(incomeGapModel, data, varied, {series: "ratio", ranges, runs: 1000, seed: 3});
+    expect([band[5], band[11]]).toEqual([
+      {x: 2029, p10: 2.0408326090959408, p50: 2.1687596095605155, p90: 2.316965681871359},
+      {x: 2035, p10: 1.8113175767744527, p50: 2.070354275508551, p90: 2.3942477167234104}
+    ]);
+    const gap = monteCarloBand(incomeGapModel, data, varied, {series: "gap", ranges, runs: 999, seed: 4});
+    expect(gap[11]).toEqual({x: 2035, p10: 40119.65901135751, p50: 50147.79652132598, p90: 60807.54527822635});
+  });
+
   it("zero-width ranges give the central path exactly, for any series", () => {
     const gap = monteCarloBand(incomeGapModel, data, central, {series: "gap", ranges: {urban: [0, 0], rural: [0, 0]}, runs: 3});
     const path = projectPath(y2024, central as never);
@@ -209,5 +220,23 @@ describe("incomeGapModel.projectSeries", () => {
     const rows = incomeGapModel.baseline(data).rows.map((r, i) => ({...r, rural: 0.05 + i / 1000}));
     for (const key of ["ratio", "gap", "urban", "rural"])
       expect(incomeGapModel.projectSeries!(rows, data, key)).toEqual(incomeGapModel.project(rows, data).series[key]);
+    expect(incomeGapModel.projectSeries!(rows, data, "share")).toEqual([]); // as project(rows).series.share: none
   });
 });
+
+describe("solve, sensitivity and tornado read one series", () => {
+  const varied = Array.from({length: 11}, (_, i) => ({year: 2025 + i, urban: 0.05 + i / 1000, rural: 0.07 - i / 2000}));
+  it("give exactly the numbers of full projections, and call project() not once when the model has projectSeries", () => {
+    let projections = 0;
+    const counted = {...incomeGapModel, project: (r: readonly ScenarioRow[], d: typeof data) => (projections++, incomeGapModel.project(r, d))};
+    const full = {...incomeGapModel, projectSeries: undefined};
+    const grid = {x: {column: "rural", values: [0.05, 0.06, 0.07]}, y: {column: "urban", values: [0.04, 0.05]}, probe};
+    expect(sensitivityGrid(counted, data, varied, grid)).toEqual(sensitivityGrid(full, data, varied, grid));
+    const deltas = {urban: 0.01, rural: 0.01};
+    expect(tornadoOf(counted, data, varied, {probe, deltas})).toEqual(tornadoOf(full, data, varied, {probe, deltas}));
+    const target = {column: "rural", probe: {series: "gap", x: 2030}, value: 40000};
+    expect(solveColumn(counted, data, varied, target)).toEqual(solveColumn(full, data, varied, target));
+    expect(projections).toBe(0);
+  });
+});
+

@@ -73,6 +73,36 @@ describe("compareTable", () => {
   });
 });
 
+describe("compareTable markup", () => {
+  const compared = scenarioResults(incomeGapModel, data, set()).compared;
+  const markup = (table: Element) => table.outerHTML.replace(/>\s+</g, "><");
+  const row = (id: string, name: string, cells: string) => `<tr data-id="${id}"><th scope="row">${name}</th>${cells}</tr>`;
+  const td = (key: string, value: string | number, text: string) => `<td data-key="${key}" data-value="${value}">${text}</td>`;
+
+  it("is what it was when written with an htl template, to the character (whitespace between tags aside)", () => {
+    const full = compareTable(incomeGapModel, compared, {
+      measures: [{series: "ratio", x: 2025}, {series: "gap", x: 2035, label: {zh: "2035 差距", en: "2035 gap"}}, {series: "ratio", x: 2040}],
+      target: {series: "ratio", value: 2.1, direction: "<="},
+      after: 2024
+    });
+    const head = ["情景", "2025 城乡收入比（城镇 ÷ 农村）", "2035 差距", "2040 城乡收入比（城镇 ÷ 农村）", "城乡收入比（城镇 ÷ 农村） ≤ 2.1 的首年"];
+    expect(markup(full)).toBe(
+      `<table class="compare-table" data-model="income-gap"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead><tbody>` +
+        row("baseline", "基线", td("ratio-2025", 2.288071949335891, "2.288") + td("gap-2035", 41349.26074802552, "41,349") + td("ratio-2040", "", "—") + `<td data-key="first-year">2029</td>`) +
+        row("s1", "快", td("ratio-2025", 2.2787654214186506, "2.279 (−0.009)") + td("gap-2035", 38774.70716470127, "38,775 (−2,575)") + td("ratio-2040", "", "—") + `<td data-key="first-year">2028 (−1 年)</td>`) +
+        row("s2", "慢", td("ratio-2025", 2.3438730048877545, "2.344 (+0.056)") + td("gap-2035", 53138.53351731575, "53,139 (+11,789)") + td("ratio-2040", "", "—") + `<td data-key="first-year">期内未达到</td>`) +
+        `</tbody></table>`
+    );
+    const plain = compareTable(incomeGapModel, compared.slice(1), {measures: [{series: "ratio", x: 2030}]});
+    expect(markup(plain)).toBe(
+      `<table class="compare-table" data-model="income-gap"><thead><tr><th scope="col">情景</th><th scope="col">2030 城乡收入比（城镇 ÷ 农村）</th></tr></thead><tbody>` +
+        row("s1", "快", td("ratio-2030", 1.9793716179120153, "1.979")) +
+        row("s2", "慢", td("ratio-2030", 2.3438730048877545, "2.344")) +
+        `</tbody></table>`
+    );
+  });
+});
+
 describe("targetList and solveResult", () => {
   const model = defineModel({...incomeGapModel, targets: [
     {id: "ratio-2.2", series: "ratio", x: 2026, value: 2.2, direction: "<=", label: {zh: "收入比 2.2", en: "Ratio 2.2"}, source: "测试 test"},
