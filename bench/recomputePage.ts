@@ -11,6 +11,11 @@ import {sensitivityHeatTable} from "../components/charts/sensitivityHeatTable.js
 import {bandChart} from "../components/charts/bandChart.js";
 import {tornadoChart} from "../components/charts/tornadoChart.js";
 import {WORKLOADS} from "./benchModels.js";
+import type {DownloadSpec} from "../components/download/fileSource.js";
+
+// Every chart and table a notebook redraws carries its download buttons (and the rows behind them): so do these.
+const BENCH_MANIFEST = {dataset: "bench", source: {file: "SYNTHETIC", sha256: "0".repeat(64), notes: "SYNTHETIC bench data"}, generatedAt: "2026-12-01T00:00:00Z"};
+const download = (name: string): DownloadSpec => ({name, manifests: BENCH_MANIFEST});
 
 interface BenchConfig {
   workload: string;
@@ -59,19 +64,19 @@ function setup({workload, charts: withCharts = true}: BenchConfig) {
         const band = phase("Monte Carlo", () => monteCarloBand(model, data, rows, {series: last.key, ranges, runs: 1000, seed: 1}));
         const bars = phase("tornado", () => tornadoOf(model, data, rows, {probe, deltas}));
         extra.push(
-          phase("sensitivity table", () => sensitivityHeatTable(grid, {xLabel: (b ?? a).label, yLabel: a.label})),
-          phase("tornado chart", () => tornadoChart(bars, {width: 640})),
-          phase("band chart", () => bandChart({band, central: results.active.projection.series[last.key], runs: 1000, label: last.label, format: last.format}, {width: 640}))
+          phase("sensitivity table", () => sensitivityHeatTable(grid, {xLabel: (b ?? a).label, yLabel: a.label, download: download("sensitivity")})),
+          phase("tornado chart", () => tornadoChart(bars, {width: 640, download: download("tornado")})),
+          phase("band chart", () => bandChart({band, central: results.active.projection.series[last.key], runs: 1000, label: last.label, format: last.format}, {width: 640, download: download("band")}))
         );
       }
       const lines = phase("scenario line charts", () =>
         drawn.map(({series, z}) => {
           const spec = (model.series ?? []).find((s) => s.key === series)!;
           const points = (c: (typeof results.compared)[number]) => c.projection.series[series].filter((p) => z === undefined || p.z === z);
-          return scenarioLinesChart({scenarios: results.compared.map((c) => ({name: c.scenario.name, points: points(c)})), label: spec.label, format: spec.format}, {width: 640});
+          return scenarioLinesChart({scenarios: results.compared.map((c) => ({name: c.scenario.name, points: points(c)})), label: spec.label, format: spec.format}, {width: 640, download: download(series)});
         })
       );
-      const table = phase("compare table", () => compareTable(model, results.compared, {measures: [{series: last.key, x}]}));
+      const table = phase("compare table", () => compareTable(model, results.compared, {measures: [{series: last.key, x}], download: download("compare")}));
       phase("swap into the document", () => charts.replaceChildren(...extra, ...lines, table));
     }
     phase("layout", () => void charts.getBoundingClientRect()); // force layout: the charts are in the document and laid out
