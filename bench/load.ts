@@ -10,7 +10,7 @@ import {cpus, loadavg, tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
 import {chromium, type Page} from "playwright-core";
-import {chromiumPath} from "../tests/support/chromium.js";
+import {chromiumPath} from "../scripts/support/chromium.js";
 import {REFERENCE_PAGES} from "./loadPages.js";
 import {serveWithCacheHeaders, type Served} from "./loadServer.js";
 

@@ -2,7 +2,7 @@ import {createServer, type Server} from "node:http";
 import {createReadStream, existsSync, statSync} from "node:fs";
 import {extname, join, normalize, resolve} from "node:path";
 import type {AddressInfo} from "node:net";
-import {TYPES} from "../tests/support/serveStatic.js";
+import {TYPES} from "../scripts/support/serveStatic.js";
 
 /**
  * The Cache-Control a static host gives a file of a built Framework site: Framework's asset folders (`/_file/`,

@@ -4,7 +4,7 @@
 // markdown table (median over rounds of each round's p50 and p95).
 import {cpus, loadavg} from "node:os";
 import {build} from "esbuild";
-import {launchChromium} from "../tests/support/chromium.js";
+import {launchChromium} from "../scripts/support/chromium.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const EDITS = Number(process.env.BENCH_EDITS ?? 60);

@@ -6,8 +6,8 @@ import {existsSync, mkdirSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {pathToFileURL} from "node:url";
-import {launchChromium, openIsolatedPage} from "../tests/support/chromium.js";
-import {serveStatic} from "../tests/support/serveStatic.js";
+import {launchChromium, openIsolatedPage} from "./support/chromium.js";
+import {serveStatic} from "./support/serveStatic.js";
 import {REPORTS_DIR} from "../loaders/reports.js";
 
 const USAGE = "usage: npm run report:pdf -- <slug> [<slug> …] | --all  [--dist dist] [--out <dir>]";

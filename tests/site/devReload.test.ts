@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {copyProject} from "../fixtures/reload/projectCopy.js";
-import {launchChromium, openIsolatedPage, type PageWatch} from "../support/chromium.js";
+import {launchChromium, openIsolatedPage, type PageWatch} from "../../scripts/support/chromium.js";
 
 // `npm run dev` on a throwaway copy of the project: an analyst edits a data/ file while the income page is open,
 // and the page shows the new figure without being reloaded (Framework itself watches only the loader entry files).

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {DIST, listFiles} from "../support/builtSite.js";
-import {openIsolatedPage} from "../support/chromium.js";
+import {openIsolatedPage} from "../../scripts/support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
 
 // Each notebook draws first from its loader outputs (components/data/readTable.ts) and starts DuckDB-WASM only in idle

@@ -1,5 +1,5 @@
 import {spawnSync} from "node:child_process";
-import {chromiumPath} from "../support/chromium.js";
+import {chromiumPath} from "../../scripts/support/chromium.js";
 
 // Runs once before the site tests: fail fast, in one line, when Chromium is missing; then build the site with no
 // network (scripts/build-offline.mjs), which is itself one of the things under test.

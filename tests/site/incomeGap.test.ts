@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
-import type {PageWatch} from "../support/chromium.js";
+import type {PageWatch} from "../../scripts/support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
 
 // The page's numbers must be the bundled file's numbers: read both and compare.

@@ -3,7 +3,7 @@
 import {build} from "esbuild";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
-import {launchChromium} from "../support/chromium.js";
+import {launchChromium} from "../../scripts/support/chromium.js";
 
 let browser: Browser;
 beforeAll(async () => {

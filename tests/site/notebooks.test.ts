@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
-import type {PageWatch} from "../support/chromium.js";
+import type {PageWatch} from "../../scripts/support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
 
 // Every figure a page shows is compared with the bundled file it came from, read here independently of the loaders.

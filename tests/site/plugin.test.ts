@@ -4,8 +4,8 @@ import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
-import {launchChromium, openIsolatedPage} from "../support/chromium.js";
-import {serveStatic} from "../support/serveStatic.js";
+import {launchChromium, openIsolatedPage} from "../../scripts/support/chromium.js";
+import {serveStatic} from "../../scripts/support/serveStatic.js";
 import {errorCells, externalLoadsInHtml} from "../support/siteAudit.js";
 
 // Another Framework project uses components/ and loaders/ without copying them: the package is linked into its

@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
-import type {PageWatch} from "../support/chromium.js";
+import type {PageWatch} from "../../scripts/support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
 import {pasteTsv} from "../support/clipboard.js";
 

@@ -1,8 +1,8 @@
 import {afterAll, beforeAll} from "vitest";
 import type {Browser} from "playwright-core";
 import {DIST} from "./builtSite.js";
-import {launchChromium, openIsolatedPage} from "./chromium.js";
-import {serveStatic} from "./serveStatic.js";
+import {launchChromium, openIsolatedPage} from "../../scripts/support/chromium.js";
+import {serveStatic} from "../../scripts/support/serveStatic.js";
 
 /**
  * Serves a built site on 127.0.0.1 and starts Chromium for the test file that calls it (register it before the file's

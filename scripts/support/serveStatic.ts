@@ -1,3 +1,4 @@
+// A static server of a built site for the PDF command, the benchmarks and the browser tests alike.
 import {createServer, type Server} from "node:http";
 import {createReadStream, existsSync, statSync} from "node:fs";
 import {extname, join, normalize, resolve} from "node:path";

@@ -1,3 +1,4 @@
+// Chromium for the PDF command, the benchmarks and the browser tests alike (scripts, bench/ and tests/ import it).
 import {existsSync} from "node:fs";
 import {chromium, type Browser, type Page} from "playwright-core";
 
