@@ -1,8 +1,8 @@
 import {createServer, type Server} from "node:http";
-import {createReadStream, existsSync, statSync} from "node:fs";
-import {extname, join, normalize, resolve} from "node:path";
+import {createReadStream, statSync} from "node:fs";
+import {extname, resolve} from "node:path";
 import type {AddressInfo} from "node:net";
-import {TYPES} from "../scripts/support/serveStatic.js";
+import {requestPath, siteFile, TYPES} from "../scripts/support/serveStatic.js";
 
 /**
  * The Cache-Control a static host gives a file of a built Framework site: Framework's asset folders (`/_file/`,
@@ -29,12 +29,9 @@ export async function serveWithCacheHeaders(root: string): Promise<{url: string;
   const base = resolve(root);
   const served: Served[] = [];
   const server: Server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    let file = normalize(join(base, pathname));
-    if (!file.startsWith(base)) return void response.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
-    if (!existsSync(file)) return void response.writeHead(404, {"content-type": "text/plain"}).end("not found");
+    const pathname = requestPath(request.url);
+    const file = siteFile(base, pathname);
+    if (!file) return void response.writeHead(404, {"content-type": "text/plain"}).end("not found");
     const {size, mtime} = statSync(file);
     const etag = `"${size.toString(16)}-${mtime.getTime().toString(16)}"`;
     const headers = {

@@ -17,16 +17,30 @@ export const TYPES: Record<string, string> = {
   ".png": "image/png"
 };
 
+/** The decoded path of a request's URL. @example requestPath("/a%20b?x=1") // "/a b" */
+export function requestPath(url: string | undefined): string {
+  return decodeURIComponent(new URL(url ?? "/", "http://localhost").pathname);
+}
+
+/**
+ * The file a static host serves for a URL path under `base`: `index.html` for a folder, `<path>.html` for a clean URL;
+ * null when there is none or the path leaves `base`.
+ * @example siteFile("/site/dist", "/income-gap") // "/site/dist/income-gap.html"
+ */
+export function siteFile(base: string, pathname: string): string | null {
+  let file = normalize(join(base, pathname));
+  if (!file.startsWith(base)) return null;
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+  if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
+  return existsSync(file) ? file : null;
+}
+
 /** Serves a built site from `root` on 127.0.0.1 (a free port), resolving clean URLs to `.html` like a static host. */
 export async function serveStatic(root: string): Promise<{url: string; close(): Promise<void>}> {
   const base = resolve(root);
   const server: Server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    let file = normalize(join(base, pathname));
-    if (!file.startsWith(base)) return void response.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
-    if (!existsSync(file)) return void response.writeHead(404, {"content-type": "text/plain"}).end("not found");
+    const file = siteFile(base, requestPath(request.url));
+    if (!file) return void response.writeHead(404, {"content-type": "text/plain"}).end("not found");
     response.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream"});
     createReadStream(file).pipe(response);
   });
