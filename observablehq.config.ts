@@ -48,7 +48,7 @@ export default {
   // One language at a time: the head script sets <html lang> before render; the header's module puts the language
   // switch in place and Framework's own names (written "中文 · English" above) in that language.
   head: languageHeadScript(),
-  header: '<div id="lang-switch" class="lang-switch-slot"></div><script type="module" src="/components/site/mountChrome.js"></script>',
+  header: '<div id="lang-switch" class="lang-switch-slot"></div><script type="module" src="/bundles/chrome.js"></script>',
   footer:
     '<span class="zh">年鉴情景 · 数据：国家统计局及各页注明的来源。</span>' +
     '<span class="en">yearbook-scenarios · data: National Bureau of Statistics of China and the sources named on each page.</span>',

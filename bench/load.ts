@@ -46,12 +46,12 @@ const INSTRUMENT = `(() => {
 })();`;
 
 // True once the page has settled for 10 frames: first chart drawn (where the page has charts), no pending inline cell,
-// no query in flight and DuckDB ready if the page opened it.
+// no query in flight and DuckDB ready if the page started it (a database opened but never queried does not start).
 const SETTLED = `((expectChart) => {
   const b = window.__ysBench;
   const n = (name) => performance.getEntriesByName("ys-duckdb-" + name).length;
   const quiet = (b.firstChart !== null || !expectChart) && !document.querySelector("observablehq-loading") &&
-    n("query") <= n("result") && (n("open") === 0 || n("ready") > 0) && (n("start") === 0 || n("ready") > 0) &&
+    n("query") <= n("result") && (n("start") === 0 || n("ready") > 0) &&
     (n("ready") === 0 || b.duckdb !== null);
   b.stable = quiet ? b.stable + 1 : 0;
   return b.stable >= 10;
@@ -60,7 +60,7 @@ const SETTLED = `((expectChart) => {
 function prepareSite(): string {
   rmSync(ROOT, {recursive: true, force: true});
   mkdirSync(ROOT, {recursive: true});
-  for (const name of ["components", "loaders", "data", "node_modules", "scripts", "package.json"]) {
+  for (const name of ["components", "pages", "loaders", "data", "node_modules", "scripts", "package.json"]) {
     symlinkSync(resolve(name), join(ROOT, name));
   }
   cpSync("observablehq.config.ts", join(ROOT, "observablehq.config.ts"));

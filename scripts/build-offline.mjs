@@ -36,6 +36,15 @@ if (existsSync(join(root, "scripts", "check-reports.ts"))) {
     process.exit(check.status ?? 1);
   }
 }
+// A project that bundles its pages' modules (this one: scripts/bundle-pages.ts) writes the bundles first.
+if (existsSync(join(root, "scripts", "bundle-pages.ts"))) {
+  const bundle = spawnSync(join(root, "node_modules", ".bin", "tsx"), ["scripts/bundle-pages.ts"], {cwd: root, env, encoding: "utf8"});
+  if (bundle.status !== 0) {
+    process.stdout.write(`${bundle.stdout ?? ""}${bundle.stderr ?? ""}`);
+    console.log(`offline build: stopped by the page bundles (exit ${bundle.status})`);
+    process.exit(bundle.status ?? 1);
+  }
+}
 const observable = join(root, "node_modules", ".bin", "observable");
 const canUnshare = spawnSync("unshare", ["-rn", "true"]).status === 0;
 const result = canUnshare

@@ -1,11 +1,12 @@
-// npm run dev: Framework's preview server, plus the watching it does not do. Framework reruns a data loader when
-// the loader's own file changes, not when the data/ file it reads or a loaders/ module does; here a change there
-// drops the outputs it invalidates from the cache and touches their entry points in src/data/, so Framework runs
-// them again and the open pages update.
+// npm run dev: Framework's preview server, plus the watching it does not do: the page bundles (below), and data.
+// Framework reruns a data loader when the loader's own file changes, not when the data/ file it reads or a loaders/
+// module does; here a change there drops the outputs it invalidates from the cache and touches their entry points in
+// src/data/, so Framework runs them again and the open pages update.
 import {spawn} from "node:child_process";
 import {existsSync, readdirSync, utimesSync, watch} from "node:fs";
 import {join} from "node:path";
 import {freshenCache} from "../loaders/cacheStamp.js";
+import {watchPages} from "./bundle-pages.js";
 
 const root = process.cwd();
 const report = (removed: string[]) => {
@@ -18,6 +19,10 @@ const report = (removed: string[]) => {
 };
 const removed = report(freshenCache(root));
 if (removed.length) console.log(`data cache: ${removed.length} outputs were made from older data/ or loaders/; Framework makes them again`);
+
+// The pages import their modules from bundles (scripts/bundle-pages.ts): written before the server starts, rewritten on
+// every change of a module they include.
+const stopBundling = await watchPages(root);
 
 // Framework's command line run by this Node itself (node_modules/.bin/observable is a shell shim on Windows).
 const cli = join(root, "node_modules/@observablehq/framework/dist/bin/observable.js");
@@ -55,5 +60,5 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => pr
 preview.on("exit", (code) => {
   for (const w of watchers) w.close();
   clearTimeout(timer);
-  process.exit(code ?? 0);
+  void stopBundling().finally(() => process.exit(code ?? 0));
 });

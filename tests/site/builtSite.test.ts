@@ -55,8 +55,8 @@ describe("sources", () => {
     expect(builtPages().filter((route) => route.startsWith("/components"))).toEqual([]);
   });
 
-  it("use no npm: specifiers in src/, components/ or loaders/", () => {
-    const sources = ["src", "components", "loaders"].flatMap((dir) =>
+  it("use no npm: specifiers in src/, components/, pages/ or loaders/", () => {
+    const sources = ["src", "components", "pages", "loaders"].flatMap((dir) =>
       listFiles(dir)
         .filter((f) => /\.(md|ts|js)$/.test(f) && !f.startsWith(".observablehq") && !f.startsWith("components/"))
         .map((f) => join(dir, f))

@@ -1,0 +1,47 @@
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, describe, expect, it} from "vitest";
+import {build} from "esbuild";
+import {bundleOptions} from "../../../scripts/bundle-pages.js";
+
+const PAGES = readdirSync("src").filter((f) => f.endsWith(".md"));
+/** The names a page imports from its bundle, as written (`a as b` → `a`). */
+function bundleImports(markdown: string): {bundle: string; names: string[]}[] {
+  return [...markdown.matchAll(/import \{([^}]*)\} from "\.\/bundles\/([\w-]+)\.js";/g)].map((m) => ({
+    bundle: m[2],
+    names: m[1].split(",").map((n) => n.trim().split(/\s+as\s+/)[0]).filter(Boolean)
+  }));
+}
+
+describe("page bundles", () => {
+  const out = mkdtempSync(join(tmpdir(), "ys-bundles-"));
+  afterAll(() => rmSync(out, {recursive: true, force: true}));
+
+  it("have one entry per file in pages/, chunks shared, npm packages left to Framework", () => {
+    const options = bundleOptions(".");
+    expect((options.entryPoints as string[]).map((p) => p.replace(/^.*pages\//, "")).sort()).toEqual(readdirSync("pages").sort());
+    expect(options).toMatchObject({bundle: true, splitting: true, format: "esm", packages: "external"});
+  });
+
+  it("export every name each page imports from its bundle, and a page imports components only through it", async () => {
+    const result = await build({...bundleOptions("."), outdir: out, metafile: true, logLevel: "silent"});
+    const bundled = PAGES.flatMap((page) => bundleImports(readFileSync(join("src", page), "utf8")).map((i) => ({page, ...i})));
+    expect(bundled.map((b) => b.page).sort()).toEqual(["farmland.md", "income-gap.md", "income-provinces.md", "scorecard.md", "tap-water.md", "urbanization.md"]);
+    for (const {page, bundle, names} of bundled) {
+      const output = Object.entries(result.metafile!.outputs).find(([file]) => file.endsWith(`/${bundle}.js`));
+      expect(output, `${page}: no bundle ${bundle}`).toBeDefined();
+      const missing = names.filter((n) => !output![1].exports.includes(n));
+      expect(missing, `${page} imports names that ${bundle}.js does not export`).toEqual([]);
+      expect(readFileSync(join("src", page), "utf8"), `${page} imports a component outside its bundle`).not.toMatch(/from "\.\/components\//);
+    }
+  });
+
+  it("load the scenario tools as a chunk of their own, shared by every notebook", async () => {
+    const result = await build({...bundleOptions("."), outdir: out, metafile: true, logLevel: "silent", write: false});
+    const tools = Object.keys(result.metafile!.outputs).filter((f) => /notebookTools-\w+\.js$/.test(f));
+    expect(tools).toHaveLength(1);
+    const importers = Object.entries(result.metafile!.outputs).filter(([, o]) => o.imports.some((i) => i.path.endsWith(tools[0].split("/").pop()!) && i.kind === "dynamic-import"));
+    expect(importers.length).toBeGreaterThanOrEqual(1);
+  });
+});
