@@ -1,7 +1,7 @@
 // What src/urbanization.md imports; scripts/bundle-pages.ts bundles it into src/bundles/urbanization.js.
 export {openDatabase} from "../components/duckdb.js";
 export {readTable} from "../components/data/readTable.js";
-export {loadWhenIdle} from "../components/data/whenIdle.js";
+export {firstChartDrawn, loadWhenIdle} from "../components/data/whenIdle.js";
 export {selectRows} from "../components/data/selectRows.js";
 export {sourceNote} from "../components/sourceNote.js";
 export {t} from "../components/i18n.js";

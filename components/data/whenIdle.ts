@@ -21,3 +21,33 @@ export function whenIdle(callback: () => void, {after, timeout = 2000}: {after?:
 export function loadWhenIdle<T>(load: () => Promise<T>, options: {after?: PromiseLike<unknown>; timeout?: number} = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => whenIdle(() => load().then(resolve, reject), options));
 }
+
+/** What counts as a chart: the figures and SVGs Plot draws (every chart component here is one). */
+export const CHART_SELECTOR = 'svg[class^="plot"], figure[class^="plot"]';
+
+/**
+ * Settles once a chart is in `root` (by default the page's main column) and a frame has been drawn with it, or after
+ * `timeout` ms whatever happened (a page whose chart failed still gets what waits on this). A notebook loads its
+ * scenario tools `after: firstChartDrawn()`, so fetching and compiling them never delays the frame the reader waits for.
+ * @example const tools = await loadWhenIdle(loadNotebookTools, {after: firstChartDrawn(), timeout: 300});
+ */
+export function firstChartDrawn({root, timeout = 3000}: {root?: ParentNode; timeout?: number} = {}): Promise<void> {
+  const main = root ?? document.querySelector("#observablehq-main") ?? document;
+  return new Promise<void>((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      clearTimeout(timer);
+      // The frame that shows the chart, then the task after it.
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    };
+    const observer = new MutationObserver(() => {
+      if (main.querySelector(CHART_SELECTOR)) finish();
+    });
+    const timer = setTimeout(finish, timeout);
+    if (main.querySelector(CHART_SELECTOR)) finish();
+    else observer.observe(main, {childList: true, subtree: true});
+  });
+}

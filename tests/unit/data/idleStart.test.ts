@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
 import {preloadHint} from "../../../components/data/preloadHint.js";
-import {loadWhenIdle, whenIdle} from "../../../components/data/whenIdle.js";
+import {firstChartDrawn, loadWhenIdle, whenIdle} from "../../../components/data/whenIdle.js";
 
 describe("whenIdle", () => {
   it("whenIdle(callback, {after}) waits for `after` to settle, then calls back once", async () => {
@@ -35,6 +35,38 @@ describe("loadWhenIdle", () => {
   });
   it("rejects with the load's error (a failed import shows in the cell that needs it)", async () => {
     await expect(loadWhenIdle(() => Promise.reject(new Error("import failed")))).rejects.toThrow("import failed");
+  });
+});
+
+describe("firstChartDrawn", () => {
+  const settled = (promise: Promise<void>) => {
+    let state = false;
+    void promise.then(() => (state = true));
+    return () => state;
+  };
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+  it("settles only after a Plot chart is in the root and a frame has passed, not on other elements", async () => {
+    const root = document.createElement("div");
+    document.body.append(root);
+    const drawn = settled(firstChartDrawn({root, timeout: 10_000}));
+    root.append(document.createElement("table"));
+    await tick();
+    expect(drawn()).toBe(false);
+    const figure = document.createElement("figure");
+    figure.className = "plot-d6a7b5-figure";
+    root.firstElementChild!.append(figure);
+    await expect.poll(drawn).toBe(true);
+    root.remove();
+  });
+  it("settles at once when the chart is already there, and after the timeout when none comes", async () => {
+    const root = document.createElement("div");
+    root.innerHTML = '<svg class="plot-d6a7b5"></svg>';
+    await firstChartDrawn({root, timeout: 10_000});
+    const empty = settled(firstChartDrawn({root: document.createElement("div"), timeout: 50}));
+    await tick();
+    expect(empty()).toBe(false);
+    await expect.poll(empty).toBe(true);
   });
 });
 
