@@ -29,16 +29,17 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
 
 /**
  * Waits until the page is quiet: no network request for 500 ms (Playwright's networkidle), then for `quietMs` no change
- * to the DOM and no DuckDB query in flight (components/duckdb.ts counts them: DuckDB works in a worker, with no
- * request or DOM change to wait on). Framework's built client exposes no "all cells settled" signal.
+ * to the DOM and no DuckDB query in flight (components/duckdb.ts marks each query and result: DuckDB works in a
+ * worker, with no request or DOM change to wait on). Framework's built client exposes no "all cells settled" signal.
  * @example await pageSettled(page)
  */
 export async function pageSettled(page: Page, quietMs = 1000): Promise<void> {
   await page.waitForLoadState("networkidle");
   // A string, not a function: the script must not pick up helpers a TypeScript transform may add (e.g. __name).
   await page.evaluate(`(async () => {
-    const link = document.querySelector('link[rel="modulepreload"][href*="/_import/components/duckdb."]');
-    const duckdb = link ? await import(link.href) : {queriesInFlight: () => 0};
+    // components/duckdb.ts marks each query and each result on the performance timeline (whichever bundle it is in).
+    const marks = (name) => performance.getEntriesByName("ys-duckdb-" + name).length;
+    const duckdb = {queriesInFlight: () => marks("query") - marks("result")};
     await new Promise((resolve, reject) => {
       const quiet = ${Number(quietMs)};
       let last = performance.now();

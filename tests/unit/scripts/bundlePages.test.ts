@@ -27,7 +27,7 @@ describe("page bundles", () => {
   it("export every name each page imports from its bundle, and a page imports components only through it", async () => {
     const result = await build({...bundleOptions("."), outdir: out, metafile: true, logLevel: "silent"});
     const bundled = PAGES.flatMap((page) => bundleImports(readFileSync(join("src", page), "utf8")).map((i) => ({page, ...i})));
-    expect(bundled.map((b) => b.page).sort()).toEqual(["farmland.md", "income-gap.md", "income-provinces.md", "scorecard.md", "tap-water.md", "urbanization.md"]);
+    expect(bundled.map((b) => b.page).sort()).toEqual(["farmland.md", "income-gap.md", "income-provinces.md", "scorecard.md", "sql.md", "tap-water.md", "urbanization.md"]);
     for (const {page, bundle, names} of bundled) {
       const output = Object.entries(result.metafile!.outputs).find(([file]) => file.endsWith(`/${bundle}.js`));
       expect(output, `${page}: no bundle ${bundle}`).toBeDefined();
