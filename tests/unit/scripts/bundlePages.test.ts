@@ -5,10 +5,10 @@ import {afterAll, describe, expect, it} from "vitest";
 import {build} from "esbuild";
 import {bundleOptions} from "../../../scripts/bundle-pages.js";
 
-const PAGES = readdirSync("src").filter((f) => f.endsWith(".md"));
+const PAGES = readdirSync("src", {recursive: true, encoding: "utf8"}).filter((f) => f.endsWith(".md") && !f.startsWith(".observablehq") && !f.startsWith("components"));
 /** The names a page imports from its bundle, as written (`a as b` → `a`). */
 function bundleImports(markdown: string): {bundle: string; names: string[]}[] {
-  return [...markdown.matchAll(/import \{([^}]*)\} from "\.\/bundles\/([\w-]+)\.js";/g)].map((m) => ({
+  return [...markdown.matchAll(/import \{([^}]*)\} from "(?:\.|\.\.)\/bundles\/([\w-]+)\.js";/g)].map((m) => ({
     bundle: m[2],
     names: m[1].split(",").map((n) => n.trim().split(/\s+as\s+/)[0]).filter(Boolean)
   }));
@@ -27,13 +27,13 @@ describe("page bundles", () => {
   it("export every name each page imports from its bundle, and a page imports components only through it", async () => {
     const result = await build({...bundleOptions("."), outdir: out, metafile: true, logLevel: "silent"});
     const bundled = PAGES.flatMap((page) => bundleImports(readFileSync(join("src", page), "utf8")).map((i) => ({page, ...i})));
-    expect(bundled.map((b) => b.page).sort()).toEqual(["farmland.md", "income-gap.md", "income-provinces.md", "scorecard.md", "sql.md", "tap-water.md", "urbanization.md"]);
+    expect(bundled.map((b) => b.page).sort()).toEqual(["farmland.md", "income-gap.md", "income-provinces.md", "reports/[slug].md", "scorecard.md", "sql.md", "tap-water.md", "urbanization.md"]);
     for (const {page, bundle, names} of bundled) {
       const output = Object.entries(result.metafile!.outputs).find(([file]) => file.endsWith(`/${bundle}.js`));
       expect(output, `${page}: no bundle ${bundle}`).toBeDefined();
       const missing = names.filter((n) => !output![1].exports.includes(n));
       expect(missing, `${page} imports names that ${bundle}.js does not export`).toEqual([]);
-      expect(readFileSync(join("src", page), "utf8"), `${page} imports a component outside its bundle`).not.toMatch(/from "\.\/components\//);
+      expect(readFileSync(join("src", page), "utf8"), `${page} imports a component outside its bundle`).not.toMatch(/from "\.\.?\/components\//);
     }
   });
 
