@@ -1,5 +1,4 @@
 // What src/farmland.md imports; scripts/bundle-pages.ts bundles it into src/bundles/farmland.js.
-export {openDatabase} from "../components/duckdb.js";
 export {readTable} from "../components/data/readTable.js";
 export {firstChartDrawn, loadWhenIdle} from "../components/data/whenIdle.js";
 export {selectRows} from "../components/data/selectRows.js";

@@ -1,5 +1,4 @@
 // What src/income-gap.md imports; scripts/bundle-pages.ts bundles it into src/bundles/income-gap.js.
-export {openDatabase} from "../components/duckdb.js";
 export {readTable} from "../components/data/readTable.js";
 export {firstChartDrawn, loadWhenIdle} from "../components/data/whenIdle.js";
 export {selectRows} from "../components/data/selectRows.js";

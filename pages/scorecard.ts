@@ -1,5 +1,4 @@
 // What src/scorecard.md imports; scripts/bundle-pages.ts bundles it into src/bundles/scorecard.js.
-export {openDatabase} from "../components/duckdb.js";
 export {readTable} from "../components/data/readTable.js";
 export {selectRows} from "../components/data/selectRows.js";
 export {sourceNote} from "../components/sourceNote.js";

@@ -4,8 +4,8 @@ import {DIST, listFiles} from "../support/builtSite.js";
 import {openIsolatedPage} from "../../scripts/support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
 
-// Each notebook draws from its loader outputs (components/data/readTable.ts); nothing on it needs DuckDB-WASM, so it
-// never fetches DuckDB's worker or 35 MB wasm: a cell that queries `db` would start it.
+// Each notebook draws from its loader outputs (components/data/readTable.ts); nothing on it needs DuckDB-WASM (the SQL
+// workbench's engine), so it never fetches DuckDB's library, worker or 35 MB wasm.
 const NOTEBOOKS = ["/income-gap", "/income-provinces", "/urbanization", "/farmland", "/tap-water", "/scorecard"];
 const CHART = '#observablehq-main svg[class^="plot"], #observablehq-main figure[class^="plot"]';
 // What the page shows once its scenario tools (loaded after the first chart) are in: the grid, or the scorecard's table.
@@ -35,7 +35,7 @@ describe("no notebook waits for, or fetches, DuckDB", () => {
 
 describe("readTable returns what DuckDB-WASM returns", () => {
   it("for every table the site publishes: same rows, same types, same nulls as SELECT * through components/duckdb.ts", async () => {
-    // Both from the income page's bundle, the module the notebooks run.
+    // Each from the bundle of the page that runs it: readTable from a notebook's, the DuckDB client from the workbench's.
     const files = listFiles(DIST);
     const module = (pattern: RegExp) => "/" + files.find((f) => pattern.test(f))!;
     const tables = files.filter((f) => /^_file\/data\/.*\.csv$/.test(f)).map((f) => "/" + f);
@@ -44,7 +44,7 @@ describe("readTable returns what DuckDB-WASM returns", () => {
     await page.goto(site.url + "/");
     const args = JSON.stringify({
       readTableJs: module(/^_import\/bundles\/income-gap\.\w+\.js$/),
-      duckdbJs: module(/^_import\/bundles\/income-gap\.\w+\.js$/),
+      duckdbJs: module(/^_import\/bundles\/sql\.\w+\.js$/),
       tables
     });
     // A string, not a function: vitest's transform would rewrite the dynamic imports into helpers the page lacks.
