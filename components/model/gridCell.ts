@@ -1,9 +1,12 @@
-/** How a grid column reads and shows its values. Percent columns hold fractions (0.065 for 6.5%). */
+/**
+ * How a grid column reads and shows its values. Percent columns hold fractions (0.065 for 6.5%); points columns hold a
+ * change of a percentage, also as a fraction (0.026 for 2.6 percentage points), shown as the number of points.
+ */
 export interface ColumnSpec {
   key: string;
   /** shown in headers and messages, e.g. "农村增速" */
   label: string;
-  kind: "percent" | "number" | "amount";
+  kind: "percent" | "points" | "number" | "amount";
   /** percent columns: how a bare number without "%" is read ("percent": 6.5 → 0.065, the default; "fraction": 0.065 → 0.065) */
   form?: "percent" | "fraction";
   /** inclusive range in stored units (fractions for percent columns); a value outside is rejected */
@@ -31,8 +34,10 @@ const WIDE: Record<string, string> = {
   Ｅ: "E"
 };
 const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?$/;
-const SUFFIX = /^(.*?)\s*(%|万元|亿元|万|亿|元)$/;
+const SUFFIX = /^(.*?)\s*(%|万元|亿元|万|亿|元|个百分点|百分点|pp|pt)$/i;
 const SHIFT: Record<string, number> = {"%": -2, 万: 4, 亿: 8, 万元: 4, 亿元: 8, 元: 0};
+// What a points column takes after its number: "2.6", "2.6pp", "2.6 个百分点", and "2.6%" as analysts often write it.
+const POINTS = new Set(["", "%", "个百分点", "百分点", "pp", "pt"]);
 
 /**
  * Reads what an analyst typed or pasted into a cell: "6.5%", "6.5" or "0.065" by the column's form, full-width
@@ -50,17 +55,22 @@ export function parseGridCell(text: string, column: ColumnSpec): CellParse {
   if (normal === "") return {ok: true, value: null};
   const suffixed = SUFFIX.exec(normal);
   const body = suffixed ? suffixed[1] : normal;
-  const suffix = suffixed ? suffixed[2] : "";
+  const suffix = suffixed ? suffixed[2].toLowerCase() : "";
   const match = NUMBER.exec(body);
   if (!match) return {ok: false, message: `${shown} 不是数字 / not a number`};
-  if (suffix === "%" && column.kind !== "percent")
+  if (column.kind === "points" && !POINTS.has(suffix))
+    return {ok: false, message: `${shown} 此列是百分点 / this column is in percentage points`};
+  if (column.kind !== "points" && /^(个百分点|百分点|pp|pt)$/.test(suffix))
+    return {ok: false, message: `${shown} 此列不是百分点 / this column is not in percentage points`};
+  if (suffix === "%" && column.kind !== "percent" && column.kind !== "points")
     return {ok: false, message: `${shown} 此列不是百分比 / this column is not a percentage`};
-  if (suffix !== "" && suffix !== "%" && column.kind !== "amount") {
+  if (suffix !== "" && suffix !== "%" && column.kind !== "amount" && column.kind !== "points") {
     return {ok: false, message: `${shown} 此列不接受“${suffix}” / "${suffix}" is only for amounts`};
   }
   // 万 and 亿 name amounts of the base unit; a column stored in 万亩 (scale 10000) takes "1亿" as 10000.
-  let shift = suffix ? SHIFT[suffix] - (suffix !== "%" ? Math.round(Math.log10(column.scale ?? 1)) : 0) : 0;
+  let shift = suffix && column.kind !== "points" ? SHIFT[suffix] - (suffix !== "%" ? Math.round(Math.log10(column.scale ?? 1)) : 0) : 0;
   if (column.kind === "percent" && suffix === "" && (column.form ?? "percent") === "percent") shift = -2;
+  if (column.kind === "points") shift = -2;
   // Shifting the exponent instead of multiplying keeps "6.5%" exactly 0.065 (6.5 / 100 is not always the nearest double).
   const exponent = Number(match[3] ?? 0) + shift;
   const value = Number(`${match[1]}${match[2].replace(/,/g, "")}e${exponent}`);
@@ -74,8 +84,8 @@ export function parseGridCell(text: string, column: ColumnSpec): CellParse {
 }
 
 /**
- * Shows a stored value the way `parseGridCell` reads it back: percent columns as "6.5%", amounts with thousands
- * separators, an empty cell as "". With `column.digits` the value is rounded for display; without, the text is exact.
+ * Shows a stored value the way `parseGridCell` reads it back: percent columns as "6.5%", points columns as the number
+ * of points ("2.6"; the unit is in the header), amounts with thousands separators, an empty cell as "". With `column.digits` the value is rounded for display; without, the text is exact.
  * @example formatGridCell(0.065, {key: "growth", label: "增速", kind: "percent"}) // "6.5%"
  */
 export function formatGridCell(value: number | null, column: ColumnSpec): string {
@@ -83,6 +93,7 @@ export function formatGridCell(value: number | null, column: ColumnSpec): string
   if (!Number.isFinite(value)) throw new Error(`invalid cell value: ${value}`);
   const {kind, digits} = column;
   if (kind === "percent") return `${digits === undefined ? shiftDecimal(value, 2) : (value * 100).toFixed(digits)}%`;
+  if (kind === "points") return digits === undefined ? shiftDecimal(value, 2) : (value * 100).toFixed(digits);
   const text = digits === undefined ? shiftDecimal(value, 0) : value.toFixed(digits);
   return kind === "amount" ? group(text) : text;
 }

@@ -69,8 +69,7 @@ export function tapWaterModel(planTarget: {year: number; value: number}): Scenar
         key: "gain",
         label: {zh: "年增幅", en: "Yearly gain"},
         unit: {zh: "百分点", en: "pp"},
-        kind: "percent",
-        form: "percent",
+        kind: "points",
         // −5 to +10 points a year: the largest observed gain is 3 points (2021-2022 and 2022-2023, S02).
         min: -0.05,
         max: 0.1,

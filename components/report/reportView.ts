@@ -140,8 +140,9 @@ export function assumptionsTable(model: ScenarioModel<any>, scenario: Scenario, 
     {key, label: model.rowKey.label, format: "text"},
     ...model.columns.map((c) => ({
       key: c.key,
-      label: c.unit ? {zh: `${t(c.label, "zh")}（${t(c.unit, "zh")}）`, en: `${t(c.label, "en")} (${t(c.unit, "en")})`} : c.label,
-      format: c.kind === "percent" ? "percent" : c.kind === "amount" && typeof c.unit === "string" ? c.unit : "number",
+      // Points cells carry their unit ("2.6 个百分点"); other units go in the header.
+      label: c.unit && c.kind !== "points" ? {zh: `${t(c.label, "zh")}（${t(c.unit, "zh")}）`, en: `${t(c.label, "en")} (${t(c.unit, "en")})`} : c.label,
+      format: c.kind === "percent" || c.kind === "points" ? c.kind : c.kind === "amount" && typeof c.unit === "string" ? c.unit : "number",
       digits: c.digits
     })),
     ...(model.locked ?? []).map((l) => ({key: l.key, label: l.label, format: l.format, digits: l.digits}))

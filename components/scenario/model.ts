@@ -120,7 +120,7 @@ export function defineModel<D>(model: ScenarioModel<D>): ScenarioModel<D> {
     if (keys.has(c.key)) fail(`columns[${i}].key`, `duplicate ${c.key}`);
     keys.add(c.key);
     if (!(Number.isFinite(c.min) && Number.isFinite(c.max) && c.min < c.max)) fail(`columns[${i}]`, "min < max, both finite");
-    if (!["percent", "number", "amount"].includes(c.kind)) fail(`columns[${i}].kind`, c.kind);
+    if (!["percent", "points", "number", "amount"].includes(c.kind)) fail(`columns[${i}].kind`, c.kind);
   }
   for (const [i, l] of (model.locked ?? []).entries()) if (keys.has(l.key)) fail(`locked[${i}].key`, `duplicate ${l.key}`);
   const series = new Set((model.series ?? []).map((s) => s.key));

@@ -213,16 +213,18 @@ export function importCsv(
 
 
 function csvName(column: ModelColumn): string {
-  return column.csv ?? (column.kind === "percent" ? `${column.key}_pct` : column.key);
+  return column.csv ?? (column.kind === "percent" ? `${column.key}_pct` : column.kind === "points" ? `${column.key}_pp` : column.key);
 }
 
-// Percent columns are written without "%" and read back as percent whatever the column's typing form.
+// Percent columns are written without "%" and read back as percent whatever the column's typing form; points columns
+// as the number of points.
 function csvSpec(column: ModelColumn): ColumnSpec {
   return {key: column.key, label: csvName(column), kind: column.kind, form: column.kind === "percent" ? "percent" : column.form, min: column.min, max: column.max, scale: column.scale};
 }
 
 function csvValue(value: number, column: ModelColumn): string {
   if (column.kind === "percent") return formatGridCell(value, {key: column.key, label: "", kind: "percent"}).slice(0, -1);
+  if (column.kind === "points") return formatGridCell(value, {key: column.key, label: "", kind: "points"});
   return String(value);
 }
 

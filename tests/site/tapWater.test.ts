@@ -43,7 +43,8 @@ const coverage = (gains: number[]) => {
   let c = Math.round(last.value * 100);
   return gains.map((g) => `${(c = Math.min(10000, c + Math.round(g * 100))) / 100}%`);
 };
-const points = (gains: number[]) => gains.map((g) => `${g}%`);
+// A gain cell shows its number of percentage points; the unit (百分点 / pp) is in the column header.
+const points = (gains: number[]) => gains.map((g) => `${g}`);
 const chart = (selector: string, p: Page = page) => p.locator(`#tap-scenario-chart ${selector} text`).allTextContents();
 
 const paste = (text: string) => pasteTsv(page, text);
@@ -109,7 +110,7 @@ describe("tap-water scenarios", () => {
     await page.keyboard.press("Enter");
     const message = (await page.locator(".grid-message").textContent())!;
     expect(message).toContain(`${FIRST + 2} ${label}: "20"`);
-    expect(message).toContain("out of range -5%…10%");
+    expect(message).toContain("out of range -5…10");
     expect(await column("gain")).toEqual(before);
   });
 

@@ -5,6 +5,7 @@ const percent: ColumnSpec = {key: "rural", label: "农村增速", kind: "percent
 const fraction: ColumnSpec = {...percent, form: "fraction"};
 const number: ColumnSpec = {key: "ratio", label: "城乡收入比", kind: "number"};
 const amount: ColumnSpec = {key: "income", label: "农村收入", kind: "amount"};
+const points: ColumnSpec = {key: "gain", label: "年增幅", kind: "points", min: -0.05, max: 0.1};
 
 const value = (text: string, column: ColumnSpec) => {
   const result = parseGridCell(text, column);
@@ -130,6 +131,24 @@ describe("parseGridCell rejects", () => {
     const result = parseGridCell("x".repeat(10_000), percent);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message.length).toBeLessThan(80);
+  });
+});
+
+describe("points columns (a change of a percentage, stored as a fraction)", () => {
+  it("read a bare number, pp, 个百分点 and a percent sign as that many percentage points", () => {
+    for (const text of ["2.6", "2.6pp", "2.6 PP", "2.6pt", "2.6个百分点", "2.6 百分点", "2.6%", "２．６％"]) expect(value(text, points), text).toBe(0.026);
+    expect(value("-0.5", points)).toBe(-0.005);
+  });
+  it("show the number of points without a unit, and read it back to the same value", () => {
+    for (const x of [0.026, 0.0262, -0.005, 0, 0.1, 0.1 + 0.2 - 0.3]) expect(value(formatGridCell(x, points), points)).toBe(x);
+    expect(formatGridCell(0.026, points)).toBe("2.6");
+    expect(formatGridCell(0.02625, {...points, digits: 2})).toBe("2.63");
+  });
+  it("refuse amounts' suffixes, name the range in points, and other columns refuse pp", () => {
+    expect(message("2万", points)).toBe(`"2万" 此列是百分点 / this column is in percentage points`);
+    expect(message("12", points)).toBe(`"12" 超出范围 -5…10 / out of range -5…10`);
+    expect(message("2pp", percent)).toBe(`"2pp" 此列不是百分点 / this column is not in percentage points`);
+    expect(message("2个百分点", number)).toBe(`"2个百分点" 此列不是百分点 / this column is not in percentage points`);
   });
 });
 
