@@ -7,8 +7,11 @@ export interface ColumnSpec {
   /** shown in headers and messages, e.g. "农村增速" */
   label: string;
   kind: "percent" | "points" | "number" | "amount";
-  /** percent columns: how a bare number without "%" is read ("percent": 6.5 → 0.065, the default; "fraction": 0.065 → 0.065) */
-  form?: "percent" | "fraction";
+  /**
+   * percent columns: how a bare number without "%" is read ("percent": 6.5 → 0.065, the default; "fraction": 0.065 →
+   * 0.065). Points columns: how values are stored (by default as fractions, 2.6 points → 0.026; "points": 2.6 → 2.6).
+   */
+  form?: "percent" | "fraction" | "points";
   /** inclusive range in stored units (fractions for percent columns); a value outside is rejected */
   min?: number;
   max?: number;
@@ -70,7 +73,7 @@ export function parseGridCell(text: string, column: ColumnSpec): CellParse {
   // 万 and 亿 name amounts of the base unit; a column stored in 万亩 (scale 10000) takes "1亿" as 10000.
   let shift = suffix && column.kind !== "points" ? SHIFT[suffix] - (suffix !== "%" ? Math.round(Math.log10(column.scale ?? 1)) : 0) : 0;
   if (column.kind === "percent" && suffix === "" && (column.form ?? "percent") === "percent") shift = -2;
-  if (column.kind === "points") shift = -2;
+  if (column.kind === "points") shift = column.form === "points" ? 0 : -2;
   // Shifting the exponent instead of multiplying keeps "6.5%" exactly 0.065 (6.5 / 100 is not always the nearest double).
   const exponent = Number(match[3] ?? 0) + shift;
   const value = Number(`${match[1]}${match[2].replace(/,/g, "")}e${exponent}`);
@@ -93,7 +96,10 @@ export function formatGridCell(value: number | null, column: ColumnSpec): string
   if (!Number.isFinite(value)) throw new Error(`invalid cell value: ${value}`);
   const {kind, digits} = column;
   if (kind === "percent") return `${digits === undefined ? shiftDecimal(value, 2) : (value * 100).toFixed(digits)}%`;
-  if (kind === "points") return digits === undefined ? shiftDecimal(value, 2) : (value * 100).toFixed(digits);
+  if (kind === "points") {
+    const k = column.form === "points" ? 0 : 2;
+    return digits === undefined ? shiftDecimal(value, k) : (value * 10 ** k).toFixed(digits);
+  }
   const text = digits === undefined ? shiftDecimal(value, 0) : value.toFixed(digits);
   return kind === "amount" ? group(text) : text;
 }

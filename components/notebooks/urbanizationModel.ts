@@ -59,7 +59,7 @@ export const urbanizationModel = defineModel<UrbanizationData>({
   title: {zh: "常住人口城镇化率情景", en: "Resident urbanisation rate scenarios"},
   rowKey: {key: "year", label: {zh: "年份", en: "Year"}, kind: "year"},
   columns: [
-    {key: "rise", label: {zh: "城镇化率年提高", en: "Yearly rise"}, unit: {zh: "个百分点", en: "pp"}, kind: "number", min: -5, max: 5, digits: 2, csv: "rise_pp"}
+    {key: "rise", label: {zh: "城镇化率年提高", en: "Yearly rise"}, unit: {zh: "个百分点", en: "pp"}, kind: "points", form: "points", min: -5, max: 5, digits: 2, csv: "rise_pp"}
   ],
   baseline({revised}) {
     const last = lastObserved(revised);

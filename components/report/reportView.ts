@@ -140,9 +140,9 @@ export function assumptionsTable(model: ScenarioModel<any>, scenario: Scenario, 
     {key, label: model.rowKey.label, format: "text"},
     ...model.columns.map((c) => ({
       key: c.key,
-      // Points cells carry their unit ("2.6 个百分点"); other units go in the header.
-      label: c.unit && c.kind !== "points" ? {zh: `${t(c.label, "zh")}（${t(c.unit, "zh")}）`, en: `${t(c.label, "en")} (${t(c.unit, "en")})`} : c.label,
-      format: c.kind === "percent" || c.kind === "points" ? c.kind : c.kind === "amount" && typeof c.unit === "string" ? c.unit : "number",
+      // Points stored as fractions are written with their unit ("2.6 个百分点"); other units go in the header.
+      label: c.unit && !fractionPoints(c) ? {zh: `${t(c.label, "zh")}（${t(c.unit, "zh")}）`, en: `${t(c.label, "en")} (${t(c.unit, "en")})`} : c.label,
+      format: c.kind === "percent" ? "percent" : fractionPoints(c) ? "points" : c.kind === "amount" && typeof c.unit === "string" ? c.unit : "number",
       digits: c.digits
     })),
     ...(model.locked ?? []).map((l) => ({key: l.key, label: l.label, format: l.format, digits: l.digits}))
@@ -270,4 +270,9 @@ export function reportComparisonCharts<D>(
 
 function rowNamer<D>(model: ScenarioModel<D>, data: D): (key: string | number) => string {
   return model.rowName ? (key) => model.rowName!(key, data) : String;
+}
+
+/** A points column that stores fractions (0.026 for 2.6 points), which the "points" format writes as points. */
+function fractionPoints(c: {kind: string; form?: string}): boolean {
+  return c.kind === "points" && c.form !== "points";
 }

@@ -224,7 +224,7 @@ function csvSpec(column: ModelColumn): ColumnSpec {
 
 function csvValue(value: number, column: ModelColumn): string {
   if (column.kind === "percent") return formatGridCell(value, {key: column.key, label: "", kind: "percent"}).slice(0, -1);
-  if (column.kind === "points") return formatGridCell(value, {key: column.key, label: "", kind: "points"});
+  if (column.kind === "points") return formatGridCell(value, {key: column.key, label: "", kind: "points", form: column.form});
   return String(value);
 }
 

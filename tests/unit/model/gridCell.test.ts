@@ -144,6 +144,13 @@ describe("points columns (a change of a percentage, stored as a fraction)", () =
     expect(formatGridCell(0.026, points)).toBe("2.6");
     expect(formatGridCell(0.02625, {...points, digits: 2})).toBe("2.63");
   });
+  it('with form "points", store the points themselves (0.8 for 0.8 points), read and shown the same way', () => {
+    const inPoints: ColumnSpec = {key: "rise", label: "城镇化率年提高", kind: "points", form: "points", min: -5, max: 5};
+    for (const text of ["0.8", "0.8pp", "0.8个百分点", "0.8%"]) expect(value(text, inPoints), text).toBe(0.8);
+    expect(formatGridCell(0.8, inPoints)).toBe("0.8");
+    expect(formatGridCell(1.234, {...inPoints, digits: 2})).toBe("1.23");
+    expect(message("6", inPoints)).toBe(`"6" 超出范围 -5…5 / out of range -5…5`);
+  });
   it("refuse amounts' suffixes, name the range in points, and other columns refuse pp", () => {
     expect(message("2万", points)).toBe(`"2万" 此列是百分点 / this column is in percentage points`);
     expect(message("12", points)).toBe(`"12" 超出范围 -5…10 / out of range -5…10`);
