@@ -4,7 +4,8 @@
 // plus the work of the next frame (the runtime redrawing every dependent cell, style, layout, the charts drawn at their
 // width, paint): what must fit in one frame. The idle wait for that frame is not counted. Also reports edits whose redraw spilled
 // into a later frame. Reference: bench:recompute's 1-region workload, measured in the same browser.
-// BENCH_EDITS (default 60) timed edits per page after 10 warm-up edits; BENCH_REUSE=1 measures dist/ as built.
+// BENCH_EDITS (default 60) timed edits per page after 10 warm-up edits; BENCH_REUSE=1 measures dist/ as built;
+// BENCH_PAGES=/farmland,/tap-water measures only those notebooks.
 import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
 import {cpus, loadavg} from "node:os";
@@ -16,7 +17,10 @@ import {WORKLOADS} from "./benchModels.js";
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 60);
 const WARMUP = 10;
-const NOTEBOOKS = ["/income-gap", "/income-provinces", "/farmland", "/tap-water", "/urbanization"];
+const ALL_NOTEBOOKS = ["/income-gap", "/income-provinces", "/farmland", "/tap-water", "/urbanization"];
+const NOTEBOOKS = process.env.BENCH_PAGES ? process.env.BENCH_PAGES.split(",").map((p) => p.trim()) : ALL_NOTEBOOKS;
+const unknown = NOTEBOOKS.filter((p) => !ALL_NOTEBOOKS.includes(p));
+if (unknown.length) throw new Error(`BENCH_PAGES: no notebook ${unknown.join(", ")} (choose from ${ALL_NOTEBOOKS.join(", ")})`);
 
 // One edit in the page: select a cell of the first editable column, wait for that frame, then time the keys that type
 // a value and commit it, and the next frame's work from its first animation-frame callback to the end of its rendering.

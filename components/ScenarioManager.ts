@@ -28,6 +28,7 @@ import {
 } from "./scenario/scenarioSet.js";
 import {decodeShare, encodeShare, exportCsv, exportJson, importCsv, importJson, withShareEntry} from "./scenario/share.js";
 import {ConstantColumns} from "./ConstantColumns.js";
+import {deferWrite, flushPendingWrites} from "./scenario/pendingWrites.js";
 
 export interface ScenarioManagerOptions {
   width?: number;
@@ -57,6 +58,8 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
   const win = options.window ?? window;
   const storageKey = `yearbook-scenarios:${model.id}`;
   const storage = options.storage === undefined ? pageStorage(win) : options.storage;
+  // A panel rebuilt for the same model must read what the previous one saved, not what it had yet to write.
+  flushPendingWrites();
   const baseline = model.baseline(data);
   const shape = rowShape(model, baseline.rows);
   const fresh = () => initialSet(shape, baseline.rows);
@@ -299,8 +302,12 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
   }
 
   // Only after a change: opening a page (with or without a link) never overwrites what was saved, and the first save
-  // after a link keeps what was there, so "restore" can bring it back.
+  // after a link keeps what was there, so "restore" can bring it back. Written after the frame (see pendingWrites).
   function persist() {
+    deferWrite(storageKey, save);
+  }
+
+  function save() {
     if (storage && fromLink && safely(() => storage.getItem(`${storageKey}:before-link`)) === null) {
       const before = safely(() => storage.getItem(storageKey));
       if (typeof before === "string") safely(() => storage.setItem(`${storageKey}:before-link`, before));

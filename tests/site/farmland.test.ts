@@ -7,6 +7,7 @@ import {siteSession} from "../support/siteSession.js";
 import {pasteTsv} from "../support/clipboard.js";
 import {observationNote} from "../../components/scorecard/planMeta.js";
 import {FARMLAND_HORIZON} from "../../components/plan.js";
+import {savedAddress} from "../support/savedAddress.js";
 
 // The farmland scenario panel driven as an analyst would: keyboard, a pasted Excel block, undo/redo, a bad cell, and
 // the share link in a fresh page. Expected numbers come from data/plan/plan_indicators.csv, read here.
@@ -110,7 +111,7 @@ describe("farmland scenarios", () => {
   });
 
   it("a share URL opened in a fresh page reproduces the scenarios, the headline figures and the chart", async () => {
-    const url = page.url();
+    const url = await savedAddress(page);
     expect(url).toContain("#farmland.v1.");
     const state = {
       names: await page.locator(".scenario-picker option").allTextContents(),

@@ -5,6 +5,7 @@ import {siteSession} from "../support/siteSession.js";
 import {pasteTsv} from "../support/clipboard.js";
 import {datasetById} from "../../loaders/datasets.js";
 import {HORIZON, MILESTONE_YEAR, PLAN_TARGET_YEAR} from "../../components/plan.js";
+import {savedAddress} from "../support/savedAddress.js";
 
 // The provinces scenario grid, driven as an analyst does: typing, pasting a block from Excel, undo, a share link,
 // and the tile map. Expected values are computed here from the bundled NBS exports (read through the loaders).
@@ -119,7 +120,7 @@ describe("income by province page: scenario grid", () => {
 
   it("a share URL opened in a fresh page reproduces the scenarios, the locked columns, the cards and the chart", async () => {
     await page.locator(".scenario-compare input[value='s1']").check();
-    const url = page.url();
+    const url = await savedAddress(page);
     expect(url).toMatch(/#.*income-provinces\.v1\./);
     const state = {
       urban: await column("urban"),

@@ -7,6 +7,7 @@ import type {Browser} from "playwright-core";
 import {launchChromium, openIsolatedPage} from "../../scripts/support/chromium.js";
 import {serveStatic} from "../../scripts/support/serveStatic.js";
 import {errorCells, externalLoadsInHtml} from "../support/siteAudit.js";
+import {savedAddress} from "../support/savedAddress.js";
 
 // Another Framework project uses components/ and loaders/ without copying them: the package is linked into its
 // node_modules (as `npm install ../yearbook-scenarios` would), its pages reach components/ through a symlink inside
@@ -67,7 +68,7 @@ describe("a second Framework project using the plugin", () => {
     await expect.poll(level).toBe(Math.round(23119 * 1.1 * 1.06 ** 5));
     expect(await page.locator(".scenario-picker").inputValue()).toBe("s1");
     expect(await page.locator(".target-list li").getAttribute("data-year")).toBe("2028");
-    const url = page.url();
+    const url = await savedAddress(page);
     expect(url).toContain("#rural-level.v1.");
     const other = await openIsolatedPage(browser, server.url);
     await other.page.goto(url);

@@ -5,6 +5,7 @@ import type {Locator, Page} from "playwright-core";
 import type {PageWatch} from "../../scripts/support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
 import {pasteTsv} from "../support/clipboard.js";
+import {savedAddress} from "../support/savedAddress.js";
 
 // The scenarios grid on the income-gap page, driven with the keyboard, synthetic clipboard events and the mouse.
 // The page is in Chinese by default, so the texts asserted here are the Chinese ones.
@@ -189,7 +190,7 @@ describe("scenarios grid", () => {
     await page.locator(".scenario-compare input[value='s1']").check();
     await expect.poll(() => page.locator("#compare-table tbody tr").count()).toBe(2);
     expect(await page.locator("#compare-table tbody tr").first().locator("th").textContent()).toBe("基线");
-    const url = page.url();
+    const url = await savedAddress(page);
     expect(url).toMatch(/#.+/);
     const state = {
       urban: await column("urban"),

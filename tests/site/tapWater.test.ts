@@ -6,6 +6,7 @@ import type {PageWatch} from "../../scripts/support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
 import {pasteTsv} from "../support/clipboard.js";
 import {HORIZON, PLAN_BASE_YEAR} from "../../components/plan.js";
+import {savedAddress} from "../support/savedAddress.js";
 
 // The tap-water scenario panel driven as an analyst would. Expected numbers come from data/plan/plan_indicators.csv,
 // read here; coverage is computed in whole hundredths of a point so the expected text is exact.
@@ -123,7 +124,7 @@ describe("tap-water scenarios", () => {
   });
 
   it("a share URL opened in a fresh page reproduces the scenarios, the headline figure and the chart", async () => {
-    const url = page.url();
+    const url = await savedAddress(page);
     expect(url).toContain("#tap-water.v1.");
     const state = {
       names: await page.locator(".scenario-picker option").allTextContents(),

@@ -6,6 +6,7 @@ import type {PageWatch} from "../../scripts/support/chromium.js";
 import {siteSession} from "../support/siteSession.js";
 import {pasteTsv} from "../support/clipboard.js";
 import {HORIZON, PLAN_TARGET_YEAR} from "../../components/plan.js";
+import {savedAddress} from "../support/savedAddress.js";
 
 // The urbanisation page: published figures compared with the bundled files (read here directly), and the rise
 // scenario grid driven as an analyst does.
@@ -125,7 +126,7 @@ describe("urbanisation page: rise scenarios", () => {
   });
 
   it("a share URL opened in a fresh page reproduces the scenarios, the compare table and the chart", async () => {
-    const url = page.url();
+    const url = await savedAddress(page);
     expect(url).toMatch(/#.*urbanization\.v1\./);
     const state = {rise: await column("rise"), rate: await column("rate"), table: await page.locator("#compare-table").textContent(), chart: await svgOf("#scenario-chart")};
     const other = await openPage(url.slice(url.indexOf("#")));

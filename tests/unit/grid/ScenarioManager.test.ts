@@ -5,6 +5,7 @@ import {incomeGapModel} from "../../../components/notebooks/incomeGapModel.js";
 import {withGap} from "../../../components/model/incomeProjection.js";
 import {defineModel, type ScenarioRow} from "../../../components/scenario/model.js";
 import {encodeShare} from "../../../components/scenario/share.js";
+import {flushPendingWrites} from "../../../components/scenario/pendingWrites.js";
 import {createScenario, initialSet, rowShape, type ScenarioSet} from "../../../components/scenario/scenarioSet.js";
 
 // The bundled 2019 and 2024 national incomes: the income model's baseline is their five-year CAGR.
@@ -38,10 +39,13 @@ function paste(m: ScenarioManagerElement<any>, r: number, c: number, text: strin
   m.grid.querySelector("td.active")!.dispatchEvent(event);
 }
 const noticeBox = (m: HTMLElement) => m.querySelector(".scenario-notice") as HTMLElement;
-const stored = (key = KEY) => localStorage.getItem(key);
+// Saving waits for the frame after a change; these read what has been saved once it ran.
+const stored = (key = KEY) => (flushPendingWrites(), localStorage.getItem(key));
+const shownHash = () => (flushPendingWrites(), location.hash);
 
 beforeEach(() => {
   document.body.replaceChildren();
+  flushPendingWrites(); // the last test's panel saves nothing into this one's storage
   localStorage.clear();
   history.replaceState(null, "", "/income-gap");
 });
@@ -58,7 +62,7 @@ describe("ScenarioManager on the read-only baseline", () => {
     expect(m.notice).toBe("");
     expect(noticeBox(m).hidden).toBe(true);
     expect(stored()).toBeNull();
-    expect(location.hash).toBe("");
+    expect(shownHash()).toBe("");
   });
 
   it("typing into the baseline forks 情景 1 with that edit, selects it and says so; the baseline never changes", () => {
@@ -83,8 +87,10 @@ describe("ScenarioManager on the read-only baseline", () => {
     expect(m.value.scenarios[1].rows[2].rural).toBe(0.09);
     expect(m.value.scenarios[0].rows).toEqual(baseline.rows);
     expect(m.notice).toBe("");
+    // Saved after the frame that shows the edit, not inside it: nothing is written yet, then the latest state is.
+    expect([localStorage.getItem(KEY), location.hash]).toEqual([null, ""]);
     expect(JSON.parse(stored()!)).toEqual(m.value);
-    expect(location.hash).toBe(`#${encodeShare(m.value, incomeGapModel)}`);
+    expect(shownHash()).toBe(`#${encodeShare(m.value, incomeGapModel)}`);
   });
 
   it("in English the fork is named Scenario 1 and the notice says so", () => {
@@ -238,7 +244,7 @@ describe("ScenarioManager limits and outside changes", () => {
     const m = make({storage: refusing});
     expect(() => type(m, 0, 0, "6")).not.toThrow();
     expect(m.value.scenarios[1].rows[0].urban).toBe(0.06);
-    expect(location.hash).toBe(`#${encodeShare(m.value, incomeGapModel)}`);
+    expect(shownHash()).toBe(`#${encodeShare(m.value, incomeGapModel)}`);
   });
 });
 
@@ -261,7 +267,7 @@ describe("ScenarioManager links and storage", () => {
   it("a change is saved to storage and the hash, and a new manager reads it back from either", () => {
     const m = make();
     m.applyRows(rows(0.04, 0.09), "Saved");
-    expect(location.hash.startsWith("#income-gap.v1.")).toBe(true);
+    expect(shownHash().startsWith("#income-gap.v1.")).toBe(true);
     const fromHash = make({storage: null});
     expect(fromHash.value).toEqual(m.value);
     history.replaceState(null, "", "/income-gap");
@@ -303,7 +309,7 @@ describe("ScenarioManager links and storage", () => {
       expect(m!.value).toEqual(initialSet(shape, baseline.rows));
       expect(m!.grid.querySelectorAll(".grid-message:not(:empty)").length).toBe(0);
       expect(stored()).toBe(before);
-      expect(location.hash).toBe(hash);
+      expect(shownHash()).toBe(hash);
     }
     // Opening the page again without the link shows what was saved, not the link's errors.
     history.replaceState(null, "", "/income-gap");
@@ -337,7 +343,7 @@ describe("ScenarioManager links and storage", () => {
     const m = make({storage: null});
     click(m, "new");
     expect(stored()).toBeNull();
-    expect(location.hash.startsWith("#income-gap.v1.")).toBe(true);
+    expect(shownHash().startsWith("#income-gap.v1.")).toBe(true);
     expect((m.querySelector(".share-url") as HTMLInputElement).value).toBe(location.href);
   });
 });
@@ -411,10 +417,10 @@ describe("two panels on one page", () => {
     type(district, 1, 0, "4");
     expect(savings.value.scenarios[1].rows).toEqual([{year: 2026, rate: 0.05}, {year: 2027, rate: 0.03}]);
     expect(district.value.scenarios[1].rows).toEqual([{district: "d1", gain: 1}, {district: "d2", gain: 4}]);
-    expect(location.hash).toBe(`#${encodeShare(savings.value, savingsModel)}&${encodeShare(district.value, districtModel)}`);
+    expect(shownHash()).toBe(`#${encodeShare(savings.value, savingsModel)}&${encodeShare(district.value, districtModel)}`);
     expect(JSON.parse(stored("yearbook-scenarios:savings")!)).toEqual(savings.value);
     expect(JSON.parse(stored("yearbook-scenarios:district-water")!)).toEqual(district.value);
-    expect(localStorage.length).toBe(2);
+    expect((flushPendingWrites(), localStorage.length)).toBe(2);
     // No fixed ids: nothing on the page shares an id, and the compare boxes are grouped per model.
     const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -426,13 +432,13 @@ describe("two panels on one page", () => {
     document.body.replaceChildren();
     expect(ScenarioManager(savingsModel, null).value).toEqual(savings.value);
     expect(ScenarioManager(districtModel, null).value).toEqual(district.value);
-    expect(localStorage.length).toBe(0);
+    expect((flushPendingWrites(), localStorage.length)).toBe(0);
   });
 
   it("a bad entry for one model leaves the other model's entry working", () => {
     const district = ScenarioManager(districtModel, null);
     click(district, "new");
-    history.replaceState(null, "", `/page${location.hash}&savings.v1.%%%`);
+    history.replaceState(null, "", `/page${shownHash()}&savings.v1.%%%`);
     const savings = ScenarioManager(savingsModel, null);
     expect(savings.notice).toBe("分享链接无效: 格式错误. 已显示基线");
     expect(ScenarioManager(districtModel, null).value).toEqual(district.value);
