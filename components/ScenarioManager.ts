@@ -28,7 +28,7 @@ import {
 } from "./scenario/scenarioSet.js";
 import {decodeShare, encodeShare, exportCsv, exportJson, importCsv, importJson, withShareEntry} from "./scenario/share.js";
 import {ConstantColumns} from "./ConstantColumns.js";
-import {deferWrite, flushPendingWrites} from "./scenario/pendingWrites.js";
+import {afterFrame, flushAfterFrame} from "./afterFrame.js";
 
 export interface ScenarioManagerOptions {
   width?: number;
@@ -59,7 +59,7 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
   const storageKey = `yearbook-scenarios:${model.id}`;
   const storage = options.storage === undefined ? pageStorage(win) : options.storage;
   // A panel rebuilt for the same model must read what the previous one saved, not what it had yet to write.
-  flushPendingWrites();
+  flushAfterFrame();
   const baseline = model.baseline(data);
   const shape = rowShape(model, baseline.rows);
   const fresh = () => initialSet(shape, baseline.rows);
@@ -302,9 +302,9 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
   }
 
   // Only after a change: opening a page (with or without a link) never overwrites what was saved, and the first save
-  // after a link keeps what was there, so "restore" can bring it back. Written after the frame (see pendingWrites).
+  // after a link keeps what was there, so "restore" can bring it back. Written after the frame (see afterFrame.ts).
   function persist() {
-    deferWrite(storageKey, save);
+    afterFrame(storageKey, save);
   }
 
   function save() {

@@ -1,7 +1,7 @@
 // The language switch in the site header: two buttons, the current one pressed. Choosing the other stores it and
 // reloads the page (search and hash kept), because components read the language once when they render.
 import {currentLang, LANG_STORAGE_KEY, type Lang} from "./i18n.js";
-import {flushPendingWrites} from "./scenario/pendingWrites.js";
+import {flushAfterFrame} from "./afterFrame.js";
 
 /**
  * The address to reload after switching: the same page, search and hash, without a `?lang=` that would override the
@@ -40,7 +40,7 @@ export function langSwitch({
     button.setAttribute("aria-pressed", String(value === lang));
     button.addEventListener("click", () => {
       if (value === lang) return;
-      flushPendingWrites(); // the address must carry the latest share link before it is reloaded
+      flushAfterFrame(); // the address must carry the latest share link before it is reloaded
       try {
         storage?.setItem(LANG_STORAGE_KEY, value);
       } catch {

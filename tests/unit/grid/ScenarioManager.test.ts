@@ -5,7 +5,7 @@ import {incomeGapModel} from "../../../components/notebooks/incomeGapModel.js";
 import {withGap} from "../../../components/model/incomeProjection.js";
 import {defineModel, type ScenarioRow} from "../../../components/scenario/model.js";
 import {encodeShare} from "../../../components/scenario/share.js";
-import {flushPendingWrites} from "../../../components/scenario/pendingWrites.js";
+import {flushAfterFrame} from "../../../components/afterFrame.js";
 import {createScenario, initialSet, rowShape, type ScenarioSet} from "../../../components/scenario/scenarioSet.js";
 
 // The bundled 2019 and 2024 national incomes: the income model's baseline is their five-year CAGR.
@@ -40,12 +40,12 @@ function paste(m: ScenarioManagerElement<any>, r: number, c: number, text: strin
 }
 const noticeBox = (m: HTMLElement) => m.querySelector(".scenario-notice") as HTMLElement;
 // Saving waits for the frame after a change; these read what has been saved once it ran.
-const stored = (key = KEY) => (flushPendingWrites(), localStorage.getItem(key));
-const shownHash = () => (flushPendingWrites(), location.hash);
+const stored = (key = KEY) => (flushAfterFrame(), localStorage.getItem(key));
+const shownHash = () => (flushAfterFrame(), location.hash);
 
 beforeEach(() => {
   document.body.replaceChildren();
-  flushPendingWrites(); // the last test's panel saves nothing into this one's storage
+  flushAfterFrame(); // the last test's panel saves nothing into this one's storage
   localStorage.clear();
   history.replaceState(null, "", "/income-gap");
 });
@@ -420,7 +420,7 @@ describe("two panels on one page", () => {
     expect(shownHash()).toBe(`#${encodeShare(savings.value, savingsModel)}&${encodeShare(district.value, districtModel)}`);
     expect(JSON.parse(stored("yearbook-scenarios:savings")!)).toEqual(savings.value);
     expect(JSON.parse(stored("yearbook-scenarios:district-water")!)).toEqual(district.value);
-    expect((flushPendingWrites(), localStorage.length)).toBe(2);
+    expect((flushAfterFrame(), localStorage.length)).toBe(2);
     // No fixed ids: nothing on the page shares an id, and the compare boxes are grouped per model.
     const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -432,7 +432,7 @@ describe("two panels on one page", () => {
     document.body.replaceChildren();
     expect(ScenarioManager(savingsModel, null).value).toEqual(savings.value);
     expect(ScenarioManager(districtModel, null).value).toEqual(district.value);
-    expect((flushPendingWrites(), localStorage.length)).toBe(0);
+    expect((flushAfterFrame(), localStorage.length)).toBe(0);
   });
 
   it("a bad entry for one model leaves the other model's entry working", () => {

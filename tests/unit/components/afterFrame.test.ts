@@ -1,20 +1,20 @@
 // @vitest-environment jsdom
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {deferWrite, flushPendingWrites} from "../../../components/scenario/pendingWrites.js";
+import {afterFrame, flushAfterFrame} from "../../../components/afterFrame.js";
 
 afterEach(() => {
-  flushPendingWrites();
+  flushAfterFrame();
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
-describe("deferred writes", () => {
-  it("wait for a later task, keep only the latest write per key, and run in first-queued order", () => {
+describe("afterFrame", () => {
+  it("waits for a later task, keeps only the latest work per key, and runs it in first-queued order", () => {
     vi.useFakeTimers();
     const log: string[] = [];
-    deferWrite("a", () => log.push("a1"));
-    deferWrite("b", () => log.push("b1"));
-    deferWrite("a", () => log.push("a2"));
+    afterFrame("a", () => log.push("a1"));
+    afterFrame("b", () => log.push("b1"));
+    afterFrame("a", () => log.push("a2"));
     expect(log).toEqual([]);
     vi.runAllTimers();
     expect(log).toEqual(["a2", "b1"]);
@@ -22,35 +22,35 @@ describe("deferred writes", () => {
     expect(log).toEqual(["a2", "b1"]);
   });
 
-  it("run at once when flushed, and once only", () => {
+  it("runs at once when flushed, and once only", () => {
     vi.useFakeTimers();
     const write = vi.fn();
-    deferWrite("a", write);
-    flushPendingWrites();
+    afterFrame("a", write);
+    flushAfterFrame();
     expect(write).toHaveBeenCalledTimes(1);
     vi.runAllTimers();
     expect(write).toHaveBeenCalledTimes(1);
   });
 
-  it("run when the page is left or hidden", () => {
+  it("runs when the page is left or hidden", () => {
     const left = vi.fn();
-    deferWrite("a", left);
+    afterFrame("a", left);
     dispatchEvent(new Event("pagehide"));
     expect(left).toHaveBeenCalledTimes(1);
     const hidden = vi.fn();
-    deferWrite("a", hidden);
+    afterFrame("a", hidden);
     vi.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");
     document.dispatchEvent(new Event("visibilitychange"));
     expect(hidden).toHaveBeenCalledTimes(1);
   });
 
-  it("queued again after a flush, schedule a new run", () => {
+  it("queued again after a flush, schedules a new run", () => {
     vi.useFakeTimers();
     const first = vi.fn();
     const second = vi.fn();
-    deferWrite("a", first);
-    flushPendingWrites();
-    deferWrite("a", second);
+    afterFrame("a", first);
+    flushAfterFrame();
+    afterFrame("a", second);
     vi.runAllTimers();
     expect([first.mock.calls.length, second.mock.calls.length]).toEqual([1, 1]);
   });
