@@ -8,6 +8,7 @@ import {bounds, contains, move, single, tabFrom, type Bounds, type Cell, type Ra
 import {formatTsv, parseTsv} from "./grid/tsv.js";
 import {GRID_STYLE} from "./grid/style.js";
 import {t} from "./i18n.js";
+import {afterFrame} from "./afterFrame.js";
 
 /** A read-only column computed from the rows (e.g. the projected ratio), recomputed after every change. */
 export interface LockedColumn<R> {
@@ -61,8 +62,6 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   let messages: string[] = [];
   let editing: {cell: Cell; input: HTMLInputElement; caret: boolean; original: string} | null = null;
   let dragging = false;
-  // While a commit renders: the fill handle is placed after the commit's input event (see commit).
-  let handleDeferred = false;
   // While the fill handle is dragged: the selection it started from.
   let filling: Bounds | null = null;
   const nCols = columns.length + lockedColumns.length;
@@ -155,22 +154,44 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
         if (td.getAttribute("aria-selected") !== String(selected)) td.setAttribute("aria-selected", String(selected));
         if (td.classList.contains("selected") !== (selected && multi)) td.classList.toggle("selected", selected && multi);
         const active = r === range.focus.row && c === range.focus.col;
-        if (td.tabIndex !== (active ? 0 : -1)) td.tabIndex = active ? 0 : -1;
         if (td.classList.contains("active") !== active) td.classList.toggle("active", active);
       })
     );
-    placeHandle(b);
+    markTabStop();
+    placeHandle();
     if (table.getAttribute("aria-readonly") !== String(Boolean(readOnly))) table.setAttribute("aria-readonly", String(Boolean(readOnly)));
     setText(message, messages.join("\n"));
     if (message.hidden !== (messages.length === 0)) message.hidden = messages.length === 0;
   }
 
-  function placeHandle(b: Bounds) {
-    if (handleDeferred) return;
-    const td = cells[b.bottom]?.[b.right];
-    const show = Boolean(td) && b.right < columns.length && !editing && !readOnly;
-    handle.hidden = !show;
-    if (!show) return;
+  // The roving tab stop: only the active cell is in the tab order. Attributes, not the tabIndex property: reading
+  // that, or changing the focused element's, lays the page out in Chromium.
+  function markTabStop() {
+    cells.forEach((row, r) =>
+      row.forEach((td, c) => {
+        const tabindex = r === range.focus.row && c === range.focus.col ? "0" : "-1";
+        if (td.getAttribute("tabindex") !== tabindex) td.setAttribute("tabindex", tabindex);
+      })
+    );
+  }
+
+  // Shown or hidden at once; moved to the selection's corner just after the frame, when reading the cell's offsets
+  // costs nothing (read now, they would lay out the page the edit has just changed, inside the analyst's frame).
+  function placeHandle() {
+    const show = handleShown();
+    if (handle.hidden !== !show) handle.hidden = !show;
+    if (show) afterFrame(handle, moveHandle);
+  }
+
+  function handleShown(): boolean {
+    const b = bounds(range);
+    return Boolean(cells[b.bottom]?.[b.right]) && b.right < columns.length && !editing && !readOnly;
+  }
+
+  function moveHandle() {
+    if (!handleShown()) return;
+    const b = bounds(range);
+    const td = cells[b.bottom][b.right];
     // A cell's offsets are relative to its table; the handle is positioned in the grid's box.
     handle.style.left = `${table.offsetLeft + td.offsetLeft + td.offsetWidth - 4}px`;
     handle.style.top = `${table.offsetTop + td.offsetTop + td.offsetHeight - 4}px`;
@@ -198,14 +219,8 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
       rows = applyChanges(rows, changes);
       if (recordIt) history = record(history, changes);
     }
-    if (changes.length === 0) return render();
-    // The handle is measured after the input event: what listeners redraw then is laid out in the same pass as the
-    // grid, not in a second one.
-    handleDeferred = true;
     render();
-    handleDeferred = false;
-    root.dispatchEvent(new Event("input", {bubbles: true}));
-    placeHandle(bounds(range));
+    if (changes.length > 0) root.dispatchEvent(new Event("input", {bubbles: true}));
   }
 
   function commitTexts(texts: {row: number; col: number; text: string}[]) {
@@ -230,6 +245,7 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     // The caret at the end, set while the editor is out of the document: once in, setting it lays the grid out.
     input.setSelectionRange(input.value.length, input.value.length);
     editing = {cell, input, caret, original};
+    placeHandle(); // no fill handle while a cell is edited
     td.replaceChildren(input);
     // The cell being edited is the focused one, already in view: nothing to scroll.
     input.focus({preventScroll: true});
@@ -248,12 +264,18 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     const text = input.value;
     // Move first, so the commit renders once with the new active cell.
     if (then) range = then;
+    // Focused before the commit: focus() brings the page's style and layout up to date, which costs little now and a
+    // great deal once the commit's listeners have redrawn what depends on the grid. The editor's blur is ignored
+    // (no edit is open any more). The tab stop moves first, so the commit's render changes nothing on the focused cell.
+    markTabStop();
+    cells[range.focus.row]?.[range.focus.col]?.focus();
     // Unchanged text must not round the stored value to what the cell displays.
     if (keep && text !== original) commitTexts([{row: cell.row, col: cell.col, text}]);
     else render();
     input.remove(); // already out of the document after the render: nothing to lay out
-    // Focused last: focus() needs the page laid out, and by now that includes whatever the commit's listeners drew.
-    cells[range.focus.row]?.[range.focus.col]?.focus();
+    // A listener that rebuilt the cells took the focus with them.
+    const target = cells[range.focus.row]?.[range.focus.col];
+    if (target && document.activeElement !== target) target.focus();
   }
 
   function onEditorKey(e: KeyboardEvent) {

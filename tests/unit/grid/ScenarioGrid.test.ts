@@ -11,6 +11,7 @@ vi.mock("../../../components/model/gridCell.js", () => ({
 }));
 
 const {ScenarioGrid} = await import("../../../components/ScenarioGrid.js");
+const {flushAfterFrame} = await import("../../../components/afterFrame.js");
 
 type Row = {year: number; urban: number | null; rural: number | null};
 const columns = [
@@ -186,7 +187,7 @@ describe("ScenarioGrid", () => {
     expect(grid.value.map((r) => r.urban)).toEqual([0.05, 0.055, 0.05, 0.05]);
   });
 
-  it("after a commit the fill handle sits at the committed cell's corner, placed once the input listeners have run", () => {
+  it("the fill handle moves to the selection's corner after the frame, never measuring the page inside it", () => {
     // jsdom lays nothing out: cells report offsets from their row and column (100 px wide, 20 px high).
     const offsets = {
       offsetLeft: (e: HTMLElement) => (e.dataset.col ? 100 * Number(e.dataset.col) : 0),
@@ -195,21 +196,30 @@ describe("ScenarioGrid", () => {
       offsetHeight: (e: HTMLElement) => (e.dataset.row ? 20 : 0)
     };
     const saved = Object.keys(offsets).map((name) => [name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name)!] as const);
-    for (const [name, f] of Object.entries(offsets)) Object.defineProperty(HTMLElement.prototype, name, {configurable: true, get: function (this: HTMLElement) { return f(this); }});
+    let reads = 0;
+    for (const [name, f] of Object.entries(offsets)) Object.defineProperty(HTMLElement.prototype, name, {configurable: true, get: function (this: HTMLElement) { reads++; return f(this); }});
     try {
       const handle = grid.querySelector<HTMLElement>(".fill-handle")!;
       click(0, 0);
+      flushAfterFrame();
       expect([handle.style.left, handle.style.top]).toEqual(["96px", "16px"]);
-      let seenByListener: string[] = [];
-      grid.addEventListener("input", () => (seenByListener = [handle.style.left, handle.style.top]));
+      let readByListener = -1;
+      grid.addEventListener("input", () => (readByListener = reads));
+      reads = 0;
       click(2, 1);
       paste("6");
-      expect(seenByListener).toEqual(["196px", "56px"]); // the click placed it; the paste's commit moves nothing before listeners
-      expect([handle.style.left, handle.style.top]).toEqual(["196px", "56px"]);
       key(active(), "7");
       key(editor(), "Enter");
-      expect(seenByListener).toEqual(["196px", "56px"]); // listeners ran before the handle moved down with the active cell
+      // Two commits and their listeners, and not one offset read; the handle still shows where it was.
+      expect([reads, readByListener]).toEqual([0, 0]);
+      expect([handle.style.left, handle.style.top, handle.hidden]).toEqual(["96px", "16px", false]);
+      flushAfterFrame();
       expect([handle.style.left, handle.style.top, handle.hidden]).toEqual(["196px", "76px", false]);
+      // Hidden at once while a cell is edited, and not moved by the queued measurement.
+      key(active(), "8");
+      expect(handle.hidden).toBe(true);
+      flushAfterFrame();
+      expect(handle.hidden).toBe(true);
     } finally {
       for (const [name, descriptor] of saved) Object.defineProperty(HTMLElement.prototype, name, descriptor);
     }
