@@ -14,3 +14,4 @@ export {farmlandFigures, farmlandModel, farmlandStart, targetsMet} from "../comp
 export {lowerBoundPrefix, metText, observedTableRows, targetName} from "../components/notebooks/farmlandText.js";
 export {HSF_2030_TARGET} from "../components/scorecard/planMeta.js";
 export {loadNotebookTools} from "../components/loadNotebookTools.js";
+export {chartSlot} from "../components/chartSlot.js";

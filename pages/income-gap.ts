@@ -15,3 +15,4 @@ export {incomeGapModel} from "../components/notebooks/incomeGapModel.js";
 export {incomeYears} from "../components/model/incomeRows.js";
 export {withGap} from "../components/model/incomeProjection.js";
 export {loadNotebookTools} from "../components/loadNotebookTools.js";
+export {chartSlot} from "../components/chartSlot.js";

@@ -13,3 +13,4 @@ export {seriesAt} from "../components/scenario/model.js";
 export {incomeRankFigure, incomeTiles, incomeTrendFigure} from "../components/notebooks/incomeProvincesViews.js";
 export {DEFAULT_TARGET_RATIO, incomeProvincesModel, provinceGaps, provinceIncomes, provinceName, provinceStarts, startYearsText} from "../components/notebooks/incomeProvincesModel.js";
 export {loadNotebookTools} from "../components/loadNotebookTools.js";
+export {chartSlot} from "../components/chartSlot.js";

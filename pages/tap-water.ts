@@ -14,3 +14,4 @@ export {fraction, gainNeeded, reachedYears, tapWaterModel} from "../components/n
 export {coverageTableRows, gainNeededView, reachedText, targetPassedNote} from "../components/notebooks/tapWaterViews.js";
 export {observationNote, targetMeta} from "../components/scorecard/planMeta.js";
 export {loadNotebookTools} from "../components/loadNotebookTools.js";
+export {chartSlot} from "../components/chartSlot.js";

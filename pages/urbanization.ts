@@ -14,3 +14,4 @@ export {seriesAt} from "../components/scenario/model.js";
 export {lastObserved, nationalRates, nationalRows, urbanizationModel} from "../components/notebooks/urbanizationModel.js";
 export {nationalRatesFigure, nationalTableRows, provinceRatesFigure, provinceRateTiles} from "../components/notebooks/urbanizationViews.js";
 export {loadNotebookTools} from "../components/loadNotebookTools.js";
+export {chartSlot} from "../components/chartSlot.js";

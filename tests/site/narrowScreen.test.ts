@@ -3,7 +3,8 @@ import {builtPages} from "../support/builtSite.js";
 import {pageSettled} from "../support/axe.js";
 import {siteSession} from "../support/siteSession.js";
 
-// At a phone's 390 px no page scrolls sideways; wide tables and the scenario grid scroll inside their own box.
+// At a phone's 390 px no page scrolls sideways and no chart is wider than its box; wide tables and the scenario grid
+// scroll inside their own box.
 const site = siteSession();
 const WIDTH = 390;
 
@@ -21,6 +22,18 @@ describe("390 px wide", () => {
         }))
       }));
       expect(layout.scrollWidth).toBeLessThanOrEqual(WIDTH);
+      // A chart's box clips what overflows it (content-visibility), so the page cannot show it as a sideways scroll:
+      // each chart, once scrolled into view and drawn, must fit its box.
+      const overflowing = await page.evaluate(async () => {
+        const wide: string[] = [];
+        for (const slot of document.querySelectorAll<HTMLElement>(".chart-slot")) {
+          slot.scrollIntoView();
+          await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+          if (slot.scrollWidth > slot.clientWidth + 1) wide.push(`${slot.parentElement?.id || slot.parentElement?.className}: ${slot.scrollWidth} > ${slot.clientWidth}`);
+        }
+        return wide;
+      });
+      expect(overflowing).toEqual([]);
       for (const grid of layout.grids) {
         expect(grid.right).toBeLessThanOrEqual(WIDTH);
         expect(grid.overflowX).toBe("auto");
