@@ -43,6 +43,8 @@ export interface ScenarioGridElement<R> extends HTMLDivElement {
   readOnly: boolean | string;
   /** the aria-label naming the scenario */
   label: string;
+  /** redraws the locked columns after something they read besides the rows changed; rows, selection and undo stay */
+  recompute(): void;
 }
 
 const READ_ONLY = {zh: "此情景只读，请先复制", en: "This scenario is read-only: duplicate it to edit"};
@@ -446,6 +448,7 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
       render();
     }
   });
+  root.recompute = () => render();
   Object.defineProperty(root, "messages", {get: () => [...messages]});
   Object.defineProperty(root, "label", {
     get: () => table.getAttribute("aria-label") ?? "",

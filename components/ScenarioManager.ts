@@ -48,6 +48,12 @@ export interface ScenarioManagerElement<D = unknown> extends HTMLDivElement {
   readonly notice: string;
   /** puts rows into the active scenario, or into a new one (named `name`) when the baseline is active */
   applyRows(rows: readonly ScenarioRow[], name?: string): void;
+  /**
+   * The data the projection reads. Set it when a page input the projection uses changes (a target chosen on the page):
+   * the locked columns follow, and the panel, its scenarios and the grid's undo history stay. The baseline and row
+   * names stay those derived from the data the panel was built with.
+   */
+  data: D;
 }
 
 /**
@@ -65,7 +71,8 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
   const fresh = () => initialSet(shape, baseline.rows);
   const columns = gridColumns(model);
   const keys = model.columns.map((c) => c.key);
-  const project = projector(model, data);
+  let current = data;
+  let project = projector(model, data);
   let notice = "";
   // Opened from a link (good or bad): what this browser had saved must not be lost to the link's scenarios.
   let fromLink = false;
@@ -343,6 +350,15 @@ export function ScenarioManager<D>(model: ScenarioModel<D>, data: D, options: Sc
   Object.defineProperty(root, "shape", {get: () => shape});
   Object.defineProperty(root, "grid", {get: () => grid});
   Object.defineProperty(root, "notice", {get: () => notice});
+  Object.defineProperty(root, "data", {
+    get: () => current,
+    set(next: D) {
+      if (next === current) return;
+      current = next;
+      project = projector(model, next);
+      grid.recompute();
+    }
+  });
   root.applyRows = (rows, name) => {
     const active = activeScenario();
     change(() => (active.readonly ? createScenario(set, shape, {name, rows}) : updateRows(set, shape, active.id, rows)), true);

@@ -140,8 +140,9 @@ describe("income by province page: scenario grid", () => {
     await other.page.context().close();
   });
 
-  it("a new target ratio moves the first-year column and keeps the scenario", async () => {
+  it("a new target ratio moves the first-year column and keeps the scenario, the panel and its undo history", async () => {
     const urbanBefore = await column("urban");
+    await grid().evaluate((table) => ((table as HTMLElement).dataset.marker = "same grid"));
     const box = page.locator("form").filter({hasText: "目标收入比"}).locator('input[type="number"]').first();
     await box.fill("2.5");
     await box.dispatchEvent("input");
@@ -153,6 +154,13 @@ describe("income by province page: scenario grid", () => {
     await expect.poll(() => column("firstYear")).toEqual(expected);
     expect(await column("urban")).toEqual(urbanBefore);
     expect(await grid().getAttribute("aria-label")).toContain("情景 1");
+    // Not rebuilt: the same grid, whose last edit (the pasted block, redone above) Ctrl+Z still takes back.
+    expect(await grid().getAttribute("data-marker")).toBe("same grid");
+    await cell(codes[0], "urban").click();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => column("urban")).not.toEqual(urbanBefore);
+    await page.keyboard.press("Control+y");
+    await expect.poll(() => column("urban")).toEqual(urbanBefore);
   });
 
   it("a tampered link shows a message and the baseline", async () => {

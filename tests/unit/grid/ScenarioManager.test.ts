@@ -482,3 +482,37 @@ describe("ScenarioManager after a link, with scenarios saved in this browser", (
     expect(restore(make()).hidden).toBe(true);
   });
 });
+
+describe("ScenarioManager data", () => {
+  // A locked column that reads a page input besides the rows: the first year at or over a target.
+  const reachModel = defineModel<{target: number}>({
+    id: "reach",
+    title: "Reach",
+    rowKey: {key: "year", label: "Year", kind: "year"},
+    columns: [{key: "level", label: "Level", kind: "number", min: 0, max: 100}],
+    baseline: () => ({rows: [2026, 2027, 2028].map((year, i) => ({year, level: 10 * (i + 1)})), rule: "10, 20, 30"}),
+    project: (rows, {target}) => ({
+      locked: {reached: rows.map((r) => ((r.level as number) >= target ? 1 : 0))},
+      series: {level: rows.map((r) => ({x: r.year as number, y: r.level as number}))}
+    }),
+    locked: [{key: "reached", label: "Reached", format: "integer"}]
+  });
+  const reached = (m: ScenarioManagerElement<any>) => [0, 1, 2].map((r) => cell(m, r, 1).textContent);
+
+  it("a new value updates the locked columns in place: same panel, same scenarios, undo still works", () => {
+    const m = ScenarioManager(reachModel, {target: 25}, {storage: null});
+    document.body.append(m);
+    expect(reached(m)).toEqual(["0", "0", "1"]);
+    type(m, 0, 0, "40");
+    expect(reached(m)).toEqual(["1", "0", "1"]);
+    const grid = m.grid;
+    const scenarios = m.value;
+    m.data = {target: 15};
+    expect(m.data).toEqual({target: 15});
+    expect([m.grid, m.value]).toEqual([grid, scenarios]);
+    expect(reached(m)).toEqual(["1", "1", "1"]);
+    keydown(m.grid.querySelector("td.active")!, "z", {ctrlKey: true});
+    expect(m.value.scenarios[1].rows[0].level).toBe(10);
+    expect(reached(m)).toEqual(["0", "1", "1"]);
+  });
+});
