@@ -3,17 +3,24 @@
 // offsets lays the page out). Queued before that frame, it runs in a task just after it, when layout is already done.
 // Work queued under the same key is coalesced (the latest wins); everything runs at once when the page is hidden or
 // left, and whenever a reader of the address or storage asks (flushAfterFrame).
-const pending = new Map<unknown, () => void>();
-let scheduled = false;
+
+// One queue per page, not per copy of this module: the header's language switch is bundled apart from the notebooks
+// (scripts/bundle-pages.ts), and its flush must run the notebooks' queued saves.
+interface Queue {
+  pending: Map<unknown, () => void>;
+  scheduled: boolean;
+}
+const slots = globalThis as unknown as Record<symbol, Queue | undefined>;
+const queue = (slots[Symbol.for("yearbook-scenarios.afterFrame")] ??= {pending: new Map(), scheduled: false});
 
 /**
  * Queues `work` under `key` (later work with the same key replaces it) to run after the next frame.
  * @example afterFrame("yearbook-scenarios:farmland", () => localStorage.setItem(key, json))
  */
 export function afterFrame(key: unknown, work: () => void): void {
-  pending.set(key, work);
-  if (scheduled) return;
-  scheduled = true;
+  queue.pending.set(key, work);
+  if (queue.scheduled) return;
+  queue.scheduled = true;
   const afterTask = () => setTimeout(flushAfterFrame, 0);
   // A hidden page paints no frames, and animation-frame callbacks would wait for it to be shown.
   const visible = typeof document !== "undefined" && document.visibilityState === "visible";
@@ -26,9 +33,9 @@ export function afterFrame(key: unknown, work: () => void): void {
  * @example flushAfterFrame(); location.href // the address with the latest share link
  */
 export function flushAfterFrame(): void {
-  scheduled = false;
-  const queued = [...pending.values()];
-  pending.clear();
+  queue.scheduled = false;
+  const queued = [...queue.pending.values()];
+  queue.pending.clear();
   for (const work of queued) work();
 }
 

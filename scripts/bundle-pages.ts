@@ -14,7 +14,8 @@ export const BUNDLE_DIR = "src/bundles";
 /**
  * Pages bundled whole, each on its own: the header chrome, the SQL workbench and the report page share little with the
  * notebooks, and splitting them in with the notebooks cut the notebooks' shared code into more, smaller chunks (11-13
- * files a notebook instead of 6-8). What they repeat (i18n, format) holds no state.
+ * files a notebook instead of 6-8). What they repeat (i18n, format) holds no state; afterFrame, which the language
+ * switch shares with the notebooks, keeps its queue on globalThis, one per page.
  */
 export const STANDALONE = new Set(["chrome", "sql", "report"]);
 

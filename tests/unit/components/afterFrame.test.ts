@@ -54,4 +54,16 @@ describe("afterFrame", () => {
     vi.runAllTimers();
     expect([first.mock.calls.length, second.mock.calls.length]).toEqual([1, 1]);
   });
+
+  it("is one queue per page, shared by every bundled copy of the module (the header's language switch has its own)", async () => {
+    vi.resetModules();
+    // A query makes the module load a second time, as a second bundle would carry it.
+    const second = "../../../components/afterFrame.js?copy";
+    const copy = (await import(/* @vite-ignore */ second)) as typeof import("../../../components/afterFrame.js");
+    expect(copy.flushAfterFrame).not.toBe(flushAfterFrame);
+    const save = vi.fn();
+    afterFrame("notebook save", save);
+    copy.flushAfterFrame();
+    expect(save).toHaveBeenCalledTimes(1);
+  });
 });
