@@ -21,14 +21,13 @@ let dialogs = 0;
 
 /**
  * A button that publishes the panel's scenarios as a report file. `datasets`: the manifests of the data the page
- * used; `data`: the model's data (needed for the headline figures; ScenarioManager does not expose it).
- * @example display(PublishReport(manager, {datasets: [manifest], data}))
+ * used; `data`: the model's data for the headline figures (default: the panel's `data` when the report is built).
+ * @example display(PublishReport(manager, {datasets: [manifest]}))
  */
 export function PublishReport<D>(
   manager: ScenarioManagerElement<D>,
-  {datasets, data = (manager as unknown as {data?: D}).data, now = () => new Date()}: {datasets: readonly PublishedManifest[]; data?: D; now?: () => Date}
+  {datasets, data, now = () => new Date()}: {datasets: readonly PublishedManifest[]; data?: D; now?: () => Date}
 ): PublishReportElement {
-  if (data === undefined) throw new Error("PublishReport: pass the model's data ({datasets, data})");
   const model = manager.model;
   const spec: ReportModelSpec<D> = reportModel(model.id) ?? {id: model.id, model, datasets: datasets.map((d) => d.dataset), headline: []};
   const id = `publish-report-${++dialogs}`;
@@ -85,7 +84,7 @@ export function PublishReport<D>(
     }
     try {
       const date = reportDate(now());
-      const report = buildReport(spec, data, manager.value, {title: title.value, author: author.value, note: note.value, date}, datasets);
+      const report = buildReport(spec, data ?? manager.data, manager.value, {title: title.value, author: author.value, note: note.value, date}, datasets);
       const name = `${slugify(report.title, model.id, date)}.json`;
       root.lastReport = reportText(report);
       download(root, name, root.lastReport);

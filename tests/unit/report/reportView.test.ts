@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import {describe, expect, it} from "vitest";
+import {describe, expect, it, vi} from "vitest";
 import {reportModel} from "../../../components/report/models.js";
 import {buildReport, specModel} from "../../../components/report/schema.js";
 import {assumptionsTable, bundleTables, dataVersion, driftBanner, driftOf, headlineRows, headlineTable, notebookLink, printPageStyle, reportCharts, type ReportBundle} from "../../../components/report/reportView.js";
@@ -85,7 +85,7 @@ describe("headline figures of bounds and of rows", () => {
 });
 
 describe("PublishReport", () => {
-  it("is one button that opens a labelled dialog, and refuses to build without data", () => {
+  it("is one button that opens a labelled dialog", () => {
     const manager = ScenarioManager(model, data, {storage: null});
     const element = PublishReport(manager, {datasets: today.manifests("income-gap"), data});
     expect([...element.querySelectorAll("button")].map((b) => b.textContent)).toEqual(["发布报告", "下载报告文件", "取消"]);
@@ -93,6 +93,24 @@ describe("PublishReport", () => {
     expect(document.getElementById(dialog.getAttribute("aria-labelledby")!)).toBe(null); // not attached yet
     expect(element.querySelector(`#${dialog.getAttribute("aria-labelledby")}`)!.textContent).toBe("发布报告");
     expect(element.querySelector("label[for$=-title]")!.textContent).toBe("标题（必填）");
-    expect(() => PublishReport(manager, {datasets: []})).toThrow("PublishReport: pass the model's data");
+  });
+
+  it("without data of its own, publishes with the panel's data as it is when the report is built", () => {
+    // jsdom has no object URLs: the download itself is the browser tests' part.
+    Object.assign(URL, {createObjectURL: () => "blob:report", revokeObjectURL: () => {}});
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    const manager = ScenarioManager(model, data, {storage: null});
+    const datasets = today.manifests("income-gap");
+    const now = () => new Date("2026-12-01T08:00:00Z");
+    const publish = (element: ReturnType<typeof PublishReport>) => {
+      element.querySelector<HTMLInputElement>("input[name=title]")!.value = "Same data";
+      element.querySelector("form")!.dispatchEvent(new Event("submit", {cancelable: true}));
+      return element.lastReport;
+    };
+    const own = publish(PublishReport(manager, {datasets, now}));
+    expect(own).toContain('"title": "Same data"');
+    expect(own).toBe(publish(PublishReport(manager, {datasets, data, now})));
+    expect(click).toHaveBeenCalledTimes(2);
+    click.mockRestore();
   });
 });
