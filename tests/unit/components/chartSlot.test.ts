@@ -34,6 +34,8 @@ describe("chartSlot", () => {
     document.body.append(slot);
     const observer = FakeResizeObserver.last;
     expect(slot.className).toBe(CHART_SLOT_CLASS);
+    // Its containment is inline, so a project using the plugin needs no stylesheet of ours.
+    expect(slot.getAttribute("style")).toContain("content-visibility: auto");
     expect(observer.observed).toEqual([slot]);
     observer.report(0);
     expect(render).not.toHaveBeenCalled();
