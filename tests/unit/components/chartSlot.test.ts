@@ -1,66 +1,143 @@
 // @vitest-environment jsdom
-import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
-import {chartSlot, CHART_SLOT_CLASS} from "../../../components/chartSlot.js";
+import {afterEach, describe, expect, it, vi} from "vitest";
 
-// jsdom has no ResizeObserver: this one reports the widths a test gives it.
+// jsdom has no layout, ResizeObserver or IntersectionObserver: these report what a test tells them, and each box is
+// on screen or not as the test says.
 class FakeResizeObserver {
   static last: FakeResizeObserver;
-  observed: Element[] = [];
-  disconnected = false;
+  observed = new Set<Element>();
   constructor(readonly callback: ResizeObserverCallback) {
     FakeResizeObserver.last = this;
   }
   observe(target: Element) {
-    this.observed.push(target);
+    this.observed.add(target);
   }
-  disconnect() {
-    this.disconnected = true;
+  unobserve(target: Element) {
+    this.observed.delete(target);
   }
-  report(width: number) {
-    this.callback([{contentRect: {width, height: 0}} as ResizeObserverEntry], this as unknown as ResizeObserver);
+  report(...sizes: [Element, number][]) {
+    this.callback(sizes.map(([target, width]) => ({target, contentRect: {width, height: 0}}) as unknown as ResizeObserverEntry), this as unknown as ResizeObserver);
   }
 }
+class FakeIntersectionObserver {
+  static last: FakeIntersectionObserver;
+  observed = new Set<Element>();
+  constructor(readonly callback: IntersectionObserverCallback, readonly options: IntersectionObserverInit) {
+    FakeIntersectionObserver.last = this;
+  }
+  observe(target: Element) {
+    this.observed.add(target);
+  }
+  unobserve(target: Element) {
+    this.observed.delete(target);
+  }
+  report(target: Element, isIntersecting: boolean) {
+    this.callback([{target, isIntersecting} as IntersectionObserverEntry], this as unknown as IntersectionObserver);
+  }
+}
+vi.stubGlobal("ResizeObserver", FakeResizeObserver);
+vi.stubGlobal("IntersectionObserver", FakeIntersectionObserver);
+// The module's observers are made when it loads, so it loads after the fakes are in place.
+const {chartSlot, CHART_SLOT_CLASS, CHART_PENDING_CLASS} = await import("../../../components/chartSlot.js");
+const resized = FakeResizeObserver.last;
+const near = FakeIntersectionObserver.last;
 
-beforeEach(() => vi.stubGlobal("ResizeObserver", FakeResizeObserver));
-afterEach(() => {
-  vi.unstubAllGlobals();
-  document.body.replaceChildren();
-});
+const shownBoxes = new Set<Element>();
+function place(box: Element, onScreen: boolean) {
+  if (onScreen) shownBoxes.add(box);
+  else shownBoxes.delete(box);
+  box.getBoundingClientRect = () => ({top: onScreen ? 100 : 5000, bottom: onScreen ? 500 : 5400, width: 640}) as DOMRect;
+}
+function figure(width: number) {
+  return Object.assign(document.createElement("figure"), {title: String(width)});
+}
+function newBox(render = vi.fn(figure), {onScreen = true} = {}) {
+  const box = chartSlot(render);
+  place(box, onScreen);
+  document.body.append(box);
+  return {box, render};
+}
+const shown = (box: Element) => [...box.children].map((c) => (c as HTMLElement).title || c.className);
+
+afterEach(() => document.body.replaceChildren());
 
 describe("chartSlot", () => {
-  it("draws at the box's width, again only when the width changes, never at width 0", () => {
-    const render = vi.fn((width: number) => Object.assign(document.createElement("figure"), {title: String(width)}));
-    const slot = chartSlot(render);
-    document.body.append(slot);
-    const observer = FakeResizeObserver.last;
-    expect(slot.className).toBe(CHART_SLOT_CLASS);
+  it("draws at the box's width when on screen, again only when the width changes, never at width 0", () => {
+    const {box, render} = newBox();
+    expect(box.className).toBe(CHART_SLOT_CLASS);
     // Its containment is inline, so a project using the plugin needs no stylesheet of ours.
-    expect(slot.getAttribute("style")).toContain("content-visibility: auto");
-    expect(observer.observed).toEqual([slot]);
-    observer.report(0);
+    expect(box.getAttribute("style")).toContain("content-visibility: auto");
+    expect(resized.observed.has(box)).toBe(true);
+    resized.report([box, 0]);
     expect(render).not.toHaveBeenCalled();
-    observer.report(640);
-    observer.report(640);
+    resized.report([box, 640]);
+    resized.report([box, 640]);
     expect(render.mock.calls).toEqual([[640]]);
-    observer.report(320);
+    resized.report([box, 320]);
     expect(render.mock.calls).toEqual([[640], [320]]);
-    expect([...slot.children].map((c) => (c as HTMLElement).title)).toEqual(["320"]);
+    expect(shown(box)).toEqual(["320"]);
+  });
+
+  it("holds a placeholder off screen, and draws the chart when the page scrolls it into view", () => {
+    const {box, render} = newBox(undefined, {onScreen: false});
+    resized.report([box, 640]);
+    expect(render).not.toHaveBeenCalled();
+    expect(shown(box)).toEqual([CHART_PENDING_CLASS]);
+    // A scroll that leaves it off screen draws nothing.
+    document.dispatchEvent(new Event("scroll"));
+    expect(render).not.toHaveBeenCalled();
+    place(box, true);
+    document.dispatchEvent(new Event("scroll"));
+    expect(render.mock.calls).toEqual([[640]]);
+    expect(shown(box)).toEqual(["640"]);
+    // Drawn once: later scrolls leave it be.
+    document.dispatchEvent(new Event("scroll"));
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  it("draws a box close to the view ahead of time, when the page is idle", async () => {
+    const {box, render} = newBox(undefined, {onScreen: false});
+    resized.report([box, 640]);
+    expect(near.observed.has(box)).toBe(true);
+    expect(near.options.rootMargin).toBe("50% 0px");
+    near.report(box, true);
+    expect(render).not.toHaveBeenCalled(); // not in the observer's own task
+    await vi.waitFor(() => expect(render.mock.calls).toEqual([[640]]));
+    expect(near.observed.has(box)).toBe(false);
+  });
+
+  it("draws every waiting chart before the page is printed", () => {
+    const boxes = [newBox(undefined, {onScreen: false}), newBox(undefined, {onScreen: false})];
+    resized.report(...boxes.map(({box}) => [box, 500] as [Element, number]));
+    dispatchEvent(new Event("beforeprint"));
+    expect(boxes.map(({box}) => shown(box))).toEqual([["500"], ["500"]]);
+  });
+
+  it("waits again when a drawn chart's box changes width off screen", () => {
+    const {box, render} = newBox();
+    resized.report([box, 640]);
+    place(box, false);
+    resized.report([box, 480]);
+    expect(shown(box)).toEqual([CHART_PENDING_CLASS]);
+    place(box, true);
+    document.dispatchEvent(new Event("scroll"));
+    expect(render.mock.calls).toEqual([[640], [480]]);
   });
 
   it("holds nothing when the render returns nothing", () => {
-    const slot = chartSlot(() => null);
-    document.body.append(slot);
-    FakeResizeObserver.last.report(500);
-    expect(slot.childNodes.length).toBe(0);
+    const {box} = newBox(() => null);
+    resized.report([box, 500]);
+    expect(box.childNodes.length).toBe(0);
   });
 
   it("stops observing once taken off the page (its cell re-ran), without drawing", () => {
-    const render = vi.fn(() => document.createElement("figure"));
-    const slot = chartSlot(render);
-    document.body.append(slot);
-    slot.remove();
-    FakeResizeObserver.last.report(0);
-    expect(FakeResizeObserver.last.disconnected).toBe(true);
+    const {box, render} = newBox(undefined, {onScreen: false});
+    resized.report([box, 640]);
+    box.remove();
+    resized.report([box, 0]);
+    expect(resized.observed.has(box)).toBe(false);
+    expect(near.observed.has(box)).toBe(false);
+    dispatchEvent(new Event("beforeprint"));
     expect(render).not.toHaveBeenCalled();
   });
 });
