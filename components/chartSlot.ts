@@ -1,11 +1,12 @@
 // The box a notebook draws a chart in at its width, like Framework's `resize(render)`, with one difference that
-// matters on every grid edit: a chart is drawn only once its box is on screen or coming close to it. An edit re-runs
-// every cell that depends on the grid, and each makes a new box; drawing a figure nobody can see would spend the
-// analyst's frame on it. So a box off screen holds a placeholder of the usual chart height and is drawn
-// - in the frame it first shows on screen: boxes are checked as the page scrolls, before that frame is laid out, so
-//   no frame shows an empty box, even after a jump through a link or the End key;
-// - earlier, in idle time between frames, once it is within half a screen of the view (an intersection observer),
-//   so that scrolling rarely has a chart to draw at all;
+// matters on every grid edit: the frame after an edit draws only the charts on screen. An edit re-runs every cell that
+// depends on the grid, and each makes a new box; drawing figures nobody can see would spend the analyst's frame on
+// them. So a box off screen holds a placeholder of the usual chart height and is drawn
+// - in idle time between frames (within a second at the latest), one chart at a time, those within half a screen of
+//   the view first: every chart is drawn soon after an edit (for find-in-page, screen readers and downloads), but
+//   after the analyst's next keys, not before them;
+// - in the frame it first shows on screen if idle time has not come yet: boxes are checked as the page scrolls,
+//   before that frame is laid out, so no frame shows an empty box, even after a jump through a link or the End key;
 // - all at once before printing.
 // The box is also styled `content-visibility: auto`, so a chart drawn and then scrolled far away costs no style,
 // layout or paint when something else changes.
@@ -21,8 +22,10 @@ export const CHART_PENDING_CLASS = "chart-pending";
 const SLOT_STYLE = "position: relative; content-visibility: auto; contain-intrinsic-size: none auto 400px;";
 // About a chart's height, so the page moves little when the chart replaces it.
 const PLACEHOLDER_HEIGHT = "400px";
-// How far from the view a box is drawn ahead of time, in a task between frames.
+// How far from the view a box counts as close: drawn first in idle time.
 const AHEAD = "50% 0px";
+// The longest a chart off screen waits for idle time, in ms.
+const IDLE_DEADLINE = 1000;
 
 interface Slot {
   render: (width: number) => Node | null | undefined;
@@ -36,9 +39,7 @@ const pending = new Set<HTMLElement>();
 
 function draw(element: HTMLElement) {
   const slot = slots.get(element);
-  pending.delete(element);
-  near.delete(element);
-  ahead?.unobserve(element);
+  forget(element);
   if (!slot || slot.width <= 0 || slot.width === slot.drawnWidth) return;
   slot.drawnWidth = slot.width;
   const chart = slot.render(slot.width);
@@ -54,10 +55,21 @@ function placeholder(): HTMLDivElement {
 
 function wait(element: HTMLElement) {
   if (pending.has(element)) return;
-  // A new box holds its placeholder already; a drawn one whose width changed off screen gets one.
+  // A new box holds its placeholder already; a drawn one whose width changed off screen gets one, and is drawn again
+  // even if its width comes back to the one it had.
   if (!element.firstElementChild?.classList.contains(CHART_PENDING_CLASS)) element.replaceChildren(placeholder());
+  const slot = slots.get(element);
+  if (slot) slot.drawnWidth = undefined;
   pending.add(element);
   ahead?.observe(element);
+  drawWhenIdle();
+}
+
+// A box no longer waiting: drawn, or taken off the page (its cell re-ran).
+function forget(element: HTMLElement) {
+  pending.delete(element);
+  near.delete(element);
+  ahead?.unobserve(element);
 }
 
 // Whether a box is on screen. Called only where the page's layout is already up to date: reading it costs nothing.
@@ -71,7 +83,7 @@ function drawShown() {
   const shown = [...pending].filter((element) => !element.isConnected || onScreen(element));
   for (const element of shown) {
     if (element.isConnected) draw(element);
-    else pending.delete(element);
+    else forget(element);
   }
 }
 
@@ -87,9 +99,7 @@ const resized =
           // A box taken off the page (its cell re-ran) reports no size: it will not be shown again.
           if (!slot || !element.isConnected) {
             resized?.unobserve(element);
-            pending.delete(element);
-            near.delete(element);
-            ahead?.unobserve(element);
+            forget(element);
             continue;
           }
           slot.width = entry.contentRect.width;
@@ -100,21 +110,24 @@ const resized =
       })
     : undefined;
 
-// Boxes close to the view, drawn one per idle period: after an edit they wait for the analyst's next keys, not the
-// other way round.
+// Boxes close to the view: drawn first in idle time.
 const near = new Set<HTMLElement>();
 let idleQueued = false;
-function drawNearWhenIdle() {
-  if (idleQueued) return;
+// One chart per idle period: a key pressed meanwhile waits for one chart's drawing at most. A browser can go seconds
+// without idle time (seen on a freshly started one): past the deadline the chart is drawn in a task of its own.
+function drawWhenIdle() {
+  if (idleQueued || !pending.size) return;
   idleQueued = true;
-  const idle = typeof requestIdleCallback === "function" ? requestIdleCallback : (work: () => void) => setTimeout(work, 1);
+  const idle =
+    typeof requestIdleCallback === "function"
+      ? (work: () => void) => requestIdleCallback(work, {timeout: IDLE_DEADLINE})
+      : (work: () => void) => setTimeout(work, 1);
   idle(() => {
     idleQueued = false;
-    const [element] = near;
-    if (!element) return;
-    near.delete(element);
-    if (pending.has(element) && element.isConnected) draw(element);
-    if (near.size) drawNearWhenIdle();
+    const [element] = near.size ? near : pending;
+    if (element?.isConnected) draw(element);
+    else if (element) forget(element);
+    drawWhenIdle();
   });
 }
 
@@ -122,8 +135,7 @@ const ahead =
   typeof IntersectionObserver === "function"
     ? new IntersectionObserver(
         (entries) => {
-          for (const entry of entries) if (entry.isIntersecting) near.add(entry.target as HTMLElement);
-          if (near.size) drawNearWhenIdle();
+          for (const entry of entries) if (entry.isIntersecting && pending.has(entry.target as HTMLElement)) near.add(entry.target as HTMLElement);
         },
         {rootMargin: AHEAD}
       )
@@ -136,8 +148,8 @@ if (typeof addEventListener === "function") {
 }
 
 /**
- * A box that draws `render(width)` at its width, once it is on screen or close to it, and again whenever its width
- * changes (never at width 0). It stops observing once removed.
+ * A box that draws `render(width)` at its width, right away when on screen and otherwise in idle time, and again
+ * whenever its width changes (never at width 0). It stops observing once removed.
  * @example html`<div class="card">${chartSlot((width) => gapChart(rows, {width}))}</div>`
  */
 export function chartSlot(render: Slot["render"]): HTMLDivElement {

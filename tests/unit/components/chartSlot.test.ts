@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import {afterEach, describe, expect, it, vi} from "vitest";
+import {afterEach, describe, expect, it, vi, type Mock} from "vitest";
 
 // jsdom has no layout, ResizeObserver or IntersectionObserver: these report what a test tells them, and each box is
 // on screen or not as the test says.
@@ -35,6 +35,18 @@ class FakeIntersectionObserver {
     this.callback([{target, isIntersecting} as IntersectionObserverEntry], this as unknown as IntersectionObserver);
   }
 }
+// Idle time comes when a test says so: one queued callback per idle period.
+let idleQueue: (() => void)[] = [];
+function idlePeriod() {
+  const callbacks = idleQueue;
+  idleQueue = [];
+  callbacks.forEach((callback) => callback());
+}
+const idleOptions: (IdleRequestOptions | undefined)[] = [];
+vi.stubGlobal("requestIdleCallback", (callback: () => void, options?: IdleRequestOptions) => {
+  idleOptions.push(options);
+  return idleQueue.push(callback);
+});
 vi.stubGlobal("ResizeObserver", FakeResizeObserver);
 vi.stubGlobal("IntersectionObserver", FakeIntersectionObserver);
 // The module's observers are made when it loads, so it loads after the fakes are in place.
@@ -51,7 +63,7 @@ function place(box: Element, onScreen: boolean) {
 function figure(width: number) {
   return Object.assign(document.createElement("figure"), {title: String(width)});
 }
-function newBox(render = vi.fn(figure), {onScreen = true} = {}) {
+function newBox(render: Mock<(width: number) => Node | null> = vi.fn(figure), {onScreen = true} = {}) {
   const box = chartSlot(render);
   place(box, onScreen);
   document.body.append(box);
@@ -59,7 +71,10 @@ function newBox(render = vi.fn(figure), {onScreen = true} = {}) {
 }
 const shown = (box: Element) => [...box.children].map((c) => (c as HTMLElement).title || c.className);
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  document.body.replaceChildren();
+  while (idleQueue.length) idlePeriod();
+});
 
 describe("chartSlot", () => {
   it("draws at the box's width when on screen, again only when the width changes, never at width 0", () => {
@@ -78,7 +93,7 @@ describe("chartSlot", () => {
     expect(shown(box)).toEqual(["320"]);
   });
 
-  it("holds a placeholder off screen, and draws the chart when the page scrolls it into view", () => {
+  it("holds a placeholder off screen, and draws the chart when the page scrolls it into view before idle time", () => {
     const {box, render} = newBox(undefined, {onScreen: false});
     resized.report([box, 640]);
     expect(render).not.toHaveBeenCalled();
@@ -95,15 +110,25 @@ describe("chartSlot", () => {
     expect(render).toHaveBeenCalledTimes(1);
   });
 
-  it("draws a box close to the view ahead of time, when the page is idle", async () => {
-    const {box, render} = newBox(undefined, {onScreen: false});
-    resized.report([box, 640]);
-    expect(near.observed.has(box)).toBe(true);
+  it("draws every off-screen chart in idle time, one per idle period, those close to the view first", () => {
+    const far = newBox(undefined, {onScreen: false});
+    const close = newBox(undefined, {onScreen: false});
+    resized.report([far.box, 640], [close.box, 640]);
     expect(near.options.rootMargin).toBe("50% 0px");
-    near.report(box, true);
-    expect(render).not.toHaveBeenCalled(); // not in the observer's own task
-    await vi.waitFor(() => expect(render.mock.calls).toEqual([[640]]));
-    expect(near.observed.has(box)).toBe(false);
+    expect(near.observed).toEqual(new Set([far.box, close.box]));
+    near.report(close.box, true);
+    expect(close.render).not.toHaveBeenCalled(); // not in the observer's own task
+    idlePeriod();
+    expect(shown(close.box)).toEqual(["640"]);
+    expect(far.render).not.toHaveBeenCalled();
+    expect(near.observed.has(close.box)).toBe(false);
+    idlePeriod();
+    expect(shown(far.box)).toEqual(["640"]);
+    expect(near.observed.size).toBe(0);
+    idlePeriod();
+    expect([far.render.mock.calls, close.render.mock.calls]).toEqual([[[640]], [[640]]]);
+    // A browser short of idle time still draws them, a second later at most.
+    expect(idleOptions.at(-1)).toEqual({timeout: 1000});
   });
 
   it("draws every waiting chart before the page is printed", () => {
@@ -125,7 +150,7 @@ describe("chartSlot", () => {
   });
 
   it("holds nothing when the render returns nothing", () => {
-    const {box} = newBox(() => null);
+    const {box} = newBox(vi.fn(() => null));
     resized.report([box, 500]);
     expect(box.childNodes.length).toBe(0);
   });
@@ -138,6 +163,7 @@ describe("chartSlot", () => {
     expect(resized.observed.has(box)).toBe(false);
     expect(near.observed.has(box)).toBe(false);
     dispatchEvent(new Event("beforeprint"));
+    idlePeriod();
     expect(render).not.toHaveBeenCalled();
   });
 });
