@@ -4,6 +4,7 @@ import {csvParseRows} from "d3-dsv";
 import ExcelJS from "exceljs";
 import {describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
+import {chartsDrawn} from "../support/charts.js";
 import {siteSession} from "../support/siteSession.js";
 
 // Downloads in Chromium: on each notebook every data table and every chart has CSV/XLSX buttons (none forgotten), and
@@ -95,6 +96,9 @@ describe("every table and chart on the notebooks has download buttons", () => {
       expect(await page.locator(".download-buttons button").first().textContent()).toBe("下载 CSV");
       // Print (and so every report or PDF made from a page) shows no buttons.
       await page.emulateMedia({media: "print"});
+      // Print's narrower page redraws the charts: those off screen in idle time (chartSlot); wait for them all.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await chartsDrawn(page.locator("#observablehq-main"));
       // Query and read styles in one task: print's narrower page redraws the charts, and an element detached between a
       // query and a later read has no computed style (it would count as shown).
       const groups = await page.evaluate(() => {

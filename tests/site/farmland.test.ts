@@ -3,6 +3,7 @@ import {csvParse} from "d3-dsv";
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
 import type {PageWatch} from "../../scripts/support/chromium.js";
+import {chartsDrawn} from "../support/charts.js";
 import {siteSession} from "../support/siteSession.js";
 import {pasteTsv} from "../support/clipboard.js";
 import {observationNote} from "../../components/scorecard/planMeta.js";
@@ -42,7 +43,11 @@ const column = (key: string, p: Page = page) => grid(p).locator(`td[data-key="${
 const ge = (v: number) => `≥ ${v.toLocaleString("en-US")}`;
 // What the active scenario's cumulative should be, from the start and the typed areas.
 const cumulative = (added: number[]) => added.map((_, i) => start.value + added.slice(0, i + 1).reduce((a, b) => a + b, 0));
-const endLabel = (p: Page = page) => p.locator("#farmland-scenario-chart .projection-end text").textContent();
+// Read once the chart is drawn (off-screen charts are drawn in idle time).
+const endLabel = async (p: Page = page) => {
+  await chartsDrawn(p.locator("#farmland-scenario-chart"));
+  return p.locator("#farmland-scenario-chart .projection-end text").textContent();
+};
 
 const paste = (text: string) => pasteTsv(page, text);
 

@@ -29,7 +29,9 @@ describe("390 px wide", () => {
         for (const slot of document.querySelectorAll<HTMLElement>(".chart-slot")) {
           slot.scrollIntoView();
           await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-          if (slot.scrollWidth > slot.clientWidth + 1) wide.push(`${slot.parentElement?.id || slot.parentElement?.className}: ${slot.scrollWidth} > ${slot.clientWidth}`);
+          // Scrolled to, a chart is drawn in that frame (chartSlot): a placeholder here would hide an overflow.
+          if (slot.querySelector(".chart-pending")) wide.push(`${slot.parentElement?.id || slot.parentElement?.className}: not drawn once scrolled to`);
+          else if (slot.scrollWidth > slot.clientWidth + 1) wide.push(`${slot.parentElement?.id || slot.parentElement?.className}: ${slot.scrollWidth} > ${slot.clientWidth}`);
         }
         return wide;
       });

@@ -3,6 +3,7 @@ import {csvParse} from "d3-dsv";
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
 import type {PageWatch} from "../../scripts/support/chromium.js";
+import {chartsDrawn} from "../support/charts.js";
 import {siteSession} from "../support/siteSession.js";
 import {pasteTsv} from "../support/clipboard.js";
 import {savedAddress} from "../support/savedAddress.js";
@@ -36,10 +37,13 @@ const column = (key: string, p: Page = page) =>
   grid(p).locator(`td[data-key="${key}"]`).evaluateAll((tds) => tds.map((td) => Number(td.textContent!.replace(/[%,]/g, ""))));
 const shown = async (id: string, p: Page = page) => Number(await p.locator(`#${id}`).textContent());
 // What a chart draws: every path and every text in its SVGs (Plot's generated class names differ between pages).
-const svgOf = (selector: string, p: Page = page) =>
-  p.locator(selector).evaluate((node) =>
+// Read once the chart is drawn (off-screen charts are drawn in idle time).
+const svgOf = async (selector: string, p: Page = page) => {
+  await chartsDrawn(p.locator(selector));
+  return p.locator(selector).evaluate((node) =>
     JSON.stringify([...node.querySelectorAll("svg path, svg text")].map((e) => e.getAttribute("d") ?? e.textContent))
   );
+};
 
 // A share payload in the previous version's format with the given [first year, count] and constant rates.
 function legacyLink([first, count]: [number, number]): string {
@@ -101,10 +105,10 @@ describe("scenarios grid", () => {
     const expected = (U0 * (1 + urban2025)) / (R0 * 1.08);
     await expect.poll(() => shown("ratio-2025")).toBeCloseTo(expected, 2);
     expect(Number(await cell(2025, "ratio").textContent())).toBeCloseTo(expected, 3);
-    await expect.poll(() => svgOf("#projection-chart")).not.toBe(chartBefore);
-    // The chart's end label is the 2035 ratio shown in the headline card.
+    // The chart's end label is the 2035 ratio shown in the headline card (the chart is drawn once the page is idle).
     const ratio2035 = await page.locator("#ratio-2035").textContent();
-    expect(await svgOf("#projection-chart")).toContain(ratio2035!);
+    await expect.poll(() => svgOf("#projection-chart")).toContain(ratio2035!);
+    expect(await svgOf("#projection-chart")).not.toBe(chartBefore);
     // F2 edits the existing text, Esc cancels, Tab commits and moves right
     await page.keyboard.press("F2");
     await page.keyboard.press("Escape");

@@ -3,6 +3,7 @@ import {csvParse} from "d3-dsv";
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
 import type {PageWatch} from "../../scripts/support/chromium.js";
+import {chartsDrawn} from "../support/charts.js";
 import {siteSession} from "../support/siteSession.js";
 import {pasteTsv} from "../support/clipboard.js";
 import {HORIZON, PLAN_BASE_YEAR} from "../../components/plan.js";
@@ -46,7 +47,11 @@ const coverage = (gains: number[]) => {
 };
 // A gain cell shows its number of percentage points; the unit (百分点 / pp) is in the column header.
 const points = (gains: number[]) => gains.map((g) => `${g}`);
-const chart = (selector: string, p: Page = page) => p.locator(`#tap-scenario-chart ${selector} text`).allTextContents();
+// Read once the chart is drawn (off-screen charts are drawn in idle time).
+const chart = async (selector: string, p: Page = page) => {
+  await chartsDrawn(p.locator("#tap-scenario-chart"));
+  return p.locator(`#tap-scenario-chart ${selector} text`).allTextContents();
+};
 
 const paste = (text: string) => pasteTsv(page, text);
 
