@@ -16,3 +16,4 @@ export {incomeYears} from "../components/model/incomeRows.js";
 export {withGap} from "../components/model/incomeProjection.js";
 export {loadNotebookTools} from "../components/loadNotebookTools.js";
 export {chartSlot} from "../components/chartSlot.js";
+export {once} from "../components/once.js";
