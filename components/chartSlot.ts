@@ -144,7 +144,7 @@ const ahead =
 if (typeof addEventListener === "function") {
   // Scroll events come before the frame is laid out: a box drawn here shows in that same frame.
   addEventListener("scroll", () => pending.size && drawShown(), {capture: true, passive: true});
-  addEventListener("beforeprint", () => [...pending].forEach(draw));
+  addEventListener("beforeprint", () => [...pending].forEach((element) => (element.isConnected ? draw(element) : forget(element))));
 }
 
 /**

@@ -138,6 +138,15 @@ describe("chartSlot", () => {
     expect(boxes.map(({box}) => shown(box))).toEqual([["500"], ["500"]]);
   });
 
+  it("before printing, leaves a box taken off the page undrawn even before its observer says so", () => {
+    const {box, render} = newBox(undefined, {onScreen: false});
+    resized.report([box, 640]);
+    box.remove();
+    dispatchEvent(new Event("beforeprint"));
+    expect(render).not.toHaveBeenCalled();
+    expect(near.observed.has(box)).toBe(false);
+  });
+
   it("waits again when a drawn chart's box changes width off screen", () => {
     const {box, render} = newBox();
     resized.report([box, 640]);
