@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
 import type {PageWatch} from "../../scripts/support/chromium.js";
-import {chartsDrawn} from "../support/charts.js";
+import {chartMarks} from "../support/charts.js";
 import {siteSession} from "../support/siteSession.js";
 import {pasteTsv} from "../support/clipboard.js";
 import {datasetById} from "../../loaders/datasets.js";
@@ -42,11 +42,7 @@ const cell = (code: string, key: string, p: Page = page): Locator => grid(p).loc
 const column = (key: string, p: Page = page) => grid(p).locator(`td[data-key="${key}"]`).evaluateAll((tds) => tds.map((td) => td.textContent!));
 const numbers = async (key: string, p: Page = page) => (await column(key, p)).map((s) => Number(s.replace(/[%,]/g, "")));
 const shown = async (id: string, p: Page = page) => Number(await p.locator(`#${id}`).textContent());
-// Read once the chart is drawn (off-screen charts are drawn in idle time).
-const svgOf = async (selector: string, p: Page = page) => {
-  await chartsDrawn(p.locator(selector));
-  return p.locator(selector).evaluate((node) => JSON.stringify([...node.querySelectorAll("svg path, svg text")].map((e) => e.getAttribute("d") ?? e.textContent)));
-};
+const svgOf = (selector: string, p: Page = page) => chartMarks(p.locator(selector));
 
 const paste = (text: string, p: Page = page) => pasteTsv(p, text);
 

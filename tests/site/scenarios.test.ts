@@ -3,7 +3,7 @@ import {csvParse} from "d3-dsv";
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
 import type {PageWatch} from "../../scripts/support/chromium.js";
-import {chartsDrawn} from "../support/charts.js";
+import {chartMarks} from "../support/charts.js";
 import {siteSession} from "../support/siteSession.js";
 import {pasteTsv} from "../support/clipboard.js";
 import {savedAddress} from "../support/savedAddress.js";
@@ -36,14 +36,7 @@ const percent = async (year: number, key: string, p: Page = page) => Number((awa
 const column = (key: string, p: Page = page) =>
   grid(p).locator(`td[data-key="${key}"]`).evaluateAll((tds) => tds.map((td) => Number(td.textContent!.replace(/[%,]/g, ""))));
 const shown = async (id: string, p: Page = page) => Number(await p.locator(`#${id}`).textContent());
-// What a chart draws: every path and every text in its SVGs (Plot's generated class names differ between pages).
-// Read once the chart is drawn (off-screen charts are drawn in idle time).
-const svgOf = async (selector: string, p: Page = page) => {
-  await chartsDrawn(p.locator(selector));
-  return p.locator(selector).evaluate((node) =>
-    JSON.stringify([...node.querySelectorAll("svg path, svg text")].map((e) => e.getAttribute("d") ?? e.textContent))
-  );
-};
+const svgOf = (selector: string, p: Page = page) => chartMarks(p.locator(selector));
 
 // A share payload in the previous version's format with the given [first year, count] and constant rates.
 function legacyLink([first, count]: [number, number]): string {

@@ -3,7 +3,7 @@ import {csvParse} from "d3-dsv";
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Locator, Page} from "playwright-core";
 import type {PageWatch} from "../../scripts/support/chromium.js";
-import {chartsDrawn} from "../support/charts.js";
+import {chartMarks} from "../support/charts.js";
 import {siteSession} from "../support/siteSession.js";
 import {pasteTsv} from "../support/clipboard.js";
 import {HORIZON, PLAN_TARGET_YEAR} from "../../components/plan.js";
@@ -38,11 +38,7 @@ const grid = (p: Page = page) => p.locator(".scenario-manager [role=grid]");
 const cell = (year: number, key: string, p: Page = page): Locator => grid(p).locator(`td[data-row="${year - FIRST}"][data-key="${key}"]`);
 const column = (key: string, p: Page = page) => grid(p).locator(`td[data-key="${key}"]`).evaluateAll((tds) => tds.map((td) => td.textContent!));
 const shown = async (id: string, p: Page = page) => Number(await p.locator(`#${id}`).textContent());
-// Read once the chart is drawn (off-screen charts are drawn in idle time).
-const svgOf = async (selector: string, p: Page = page) => {
-  await chartsDrawn(p.locator(selector));
-  return p.locator(selector).evaluate((node) => JSON.stringify([...node.querySelectorAll("svg path, svg text")].map((e) => e.getAttribute("d") ?? e.textContent)));
-};
+const svgOf = (selector: string, p: Page = page) => chartMarks(p.locator(selector));
 const path = (rises: number[]) => rises.reduce<number[]>((out, r) => [...out, Math.min(100, (out.at(-1) ?? START) + r)], []);
 
 const paste = (text: string, p: Page = page) => pasteTsv(p, text);
