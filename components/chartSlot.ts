@@ -135,7 +135,12 @@ const ahead =
   typeof IntersectionObserver === "function"
     ? new IntersectionObserver(
         (entries) => {
-          for (const entry of entries) if (entry.isIntersecting && pending.has(entry.target as HTMLElement)) near.add(entry.target as HTMLElement);
+          for (const entry of entries) {
+            const element = entry.target as HTMLElement;
+            // Scrolled away again before idle time came: no longer first in line.
+            if (entry.isIntersecting && pending.has(element)) near.add(element);
+            else near.delete(element);
+          }
         },
         {rootMargin: AHEAD}
       )

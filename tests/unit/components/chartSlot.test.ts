@@ -131,6 +131,17 @@ describe("chartSlot", () => {
     expect(idleOptions.at(-1)).toEqual({timeout: 1000});
   });
 
+  it("puts a box back in line when it leaves the view's neighbourhood before idle time", () => {
+    const first = newBox(undefined, {onScreen: false});
+    const passed = newBox(undefined, {onScreen: false});
+    resized.report([first.box, 640], [passed.box, 640]);
+    near.report(passed.box, true);
+    near.report(passed.box, false);
+    idlePeriod();
+    expect(shown(first.box)).toEqual(["640"]);
+    expect(passed.render).not.toHaveBeenCalled();
+  });
+
   it("draws every waiting chart before the page is printed", () => {
     const boxes = [newBox(undefined, {onScreen: false}), newBox(undefined, {onScreen: false})];
     resized.report(...boxes.map(({box}) => [box, 500] as [Element, number]));
