@@ -47,6 +47,13 @@ export interface ScenarioGridElement<R> extends HTMLDivElement {
   recompute(): void;
 }
 
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 const READ_ONLY = {zh: "此情景只读，请先复制", en: "This scenario is read-only: duplicate it to edit"};
 
 /**
@@ -62,10 +69,12 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   let history: History = emptyHistory();
   let range: Range = single({row: 0, col: 0});
   let messages: string[] = [];
-  let editing: {cell: Cell; input: HTMLInputElement; caret: boolean; original: string} | null = null;
+  let editing: {cell: Cell; caret: boolean; original: string} | null = null;
   let dragging = false;
   // While the fill handle is dragged: the selection it started from.
   let filling: Bounds | null = null;
+  // The active cell's box as measured after the last frame (null once a render may have moved it).
+  let activeBox: (Cell & Box) | null = null;
   const nCols = columns.length + lockedColumns.length;
   const size = () => ({rows: rows.length, cols: nCols});
   const rowName = (row: GridRow) => (options.rowName ? options.rowName(row as R) : String(row[rowKey]));
@@ -151,7 +160,7 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     const multi = b.top !== b.bottom || b.left !== b.right;
     cells.forEach((row, r) =>
       row.forEach((td, c) => {
-        if (editing?.cell.row !== r || editing.cell.col !== c) setText(td, text(r, c));
+        setText(td, text(r, c));
         const selected = contains(range, {row: r, col: c});
         if (td.getAttribute("aria-selected") !== String(selected)) td.setAttribute("aria-selected", String(selected));
         if (td.classList.contains("selected") !== (selected && multi)) td.classList.toggle("selected", selected && multi);
@@ -178,11 +187,13 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   }
 
   // Shown or hidden at once; moved to the selection's corner just after the frame, when reading the cell's offsets
-  // costs nothing (read now, they would lay out the page the edit has just changed, inside the analyst's frame).
+  // costs nothing (read now, they would lay out the page the edit has just changed, inside the analyst's frame). The
+  // active cell's box is measured then too, for the editor a keystroke lays over it.
   function placeHandle() {
     const show = handleShown();
     if (handle.hidden !== !show) handle.hidden = !show;
-    if (show) afterFrame(handle, moveHandle);
+    activeBox = null;
+    if (cells.length > 0) afterFrame(handle, measure);
   }
 
   function handleShown(): boolean {
@@ -190,13 +201,20 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     return Boolean(cells[b.bottom]?.[b.right]) && b.right < columns.length && !editing && !readOnly;
   }
 
-  function moveHandle() {
+  // A cell's offsets are relative to its table; the handle and the editor are positioned in the grid's box.
+  function boxOf(td: HTMLTableCellElement): Box {
+    return {left: table.offsetLeft + td.offsetLeft, top: table.offsetTop + td.offsetTop, width: td.offsetWidth, height: td.offsetHeight};
+  }
+
+  function measure() {
+    const {row, col} = range.focus;
+    if (!cells[row]?.[col] || editing) return;
+    activeBox = {row, col, ...boxOf(cells[row][col])};
     if (!handleShown()) return;
     const b = bounds(range);
-    const td = cells[b.bottom][b.right];
-    // A cell's offsets are relative to its table; the handle is positioned in the grid's box.
-    handle.style.left = `${table.offsetLeft + td.offsetLeft + td.offsetWidth - 4}px`;
-    handle.style.top = `${table.offsetTop + td.offsetTop + td.offsetHeight - 4}px`;
+    const corner = boxOf(cells[b.bottom][b.right]);
+    handle.style.left = `${corner.left + corner.width - 4}px`;
+    handle.style.top = `${corner.top + corner.height - 4}px`;
   }
 
   function setText(node: HTMLElement, value: string) {
@@ -234,36 +252,44 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     return `${lockedColumns[c - columns.length].label}: ${t({zh: "计算列只读", en: "computed column, read-only"})}`;
   }
 
+  // One editor for the grid's lifetime, laid over the cell being edited rather than put inside it: inserting an input
+  // into the table made the browser lay out the whole table again when it took the focus (most of a keystroke's cost
+  // on a 31-row grid). Positioned in the grid's box, like the fill handle, so it scrolls with the table.
+  const editor = document.createElement("input");
+  editor.className = "grid-editor";
+  editor.hidden = true;
+  editor.tabIndex = -1;
+  editor.addEventListener("blur", () => editing && finishEdit(true, null));
+  // Keystrokes in the editor are not commits: only the grid's own input event (after a commit) may leave the grid.
+  editor.addEventListener("input", (e) => e.stopPropagation());
+  editor.addEventListener("keydown", (e) => onEditorKey(e));
+  root.append(editor);
+
   function startEdit(initial: string | null, caret: boolean) {
     const cell = {...range.focus};
     if (cell.col >= columns.length) return commit([], [lockedMessage(cell.col)]);
     if (readOnly) return commit([], [], {attempted: true});
     const td = cells[cell.row][cell.col];
-    const input = document.createElement("input");
-    input.className = "grid-editor";
-    input.setAttribute("aria-label", `${rowName(rows[cell.row])} ${columns[cell.col].label}`);
     const original = td.textContent ?? "";
-    input.value = initial ?? original;
-    // The caret at the end, set while the editor is out of the document: once in, setting it lays the grid out.
-    input.setSelectionRange(input.value.length, input.value.length);
-    editing = {cell, input, caret, original};
+    // Measured after the last frame; a key in the very frame of a change measures now, laying out the grid.
+    const box = activeBox?.row === cell.row && activeBox.col === cell.col ? activeBox : boxOf(td);
+    editing = {cell, caret, original};
+    editor.setAttribute("aria-label", `${rowName(rows[cell.row])} ${columns[cell.col].label}`);
+    editor.value = initial ?? original;
+    Object.assign(editor.style, {left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px`});
+    editor.hidden = false;
     placeHandle(); // no fill handle while a cell is edited
-    td.replaceChildren(input);
     // The cell being edited is the focused one, already in view: nothing to scroll.
-    input.focus({preventScroll: true});
-    input.addEventListener("blur", () => editing?.input === input && finishEdit(true, null));
-    // Keystrokes in the editor are not commits: only the grid's own input event (after a commit) may leave the grid.
-    input.addEventListener("input", (e) => e.stopPropagation());
+    editor.focus({preventScroll: true});
+    editor.setSelectionRange(editor.value.length, editor.value.length);
   }
 
   // Ends an edit; `then` moves the active cell afterwards (Enter, Tab, arrows).
   function finishEdit(keep: boolean, then: Range | null) {
     if (!editing) return;
-    const {cell, input, original} = editing;
+    const {cell, original} = editing;
     editing = null;
-    // The editor leaves with the render below, which writes the cell's text over it. Removed first, the focused
-    // editor made the browser lay the grid out on its own, and read afterwards, its value did too.
-    const text = input.value;
+    const text = editor.value;
     // Move first, so the commit renders once with the new active cell.
     if (then) range = then;
     // Focused before the commit: focus() brings the page's style and layout up to date, which costs little now and a
@@ -271,10 +297,10 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
     // (no edit is open any more). The tab stop moves first, so the commit's render changes nothing on the focused cell.
     markTabStop();
     cells[range.focus.row]?.[range.focus.col]?.focus();
+    editor.hidden = true;
     // Unchanged text must not round the stored value to what the cell displays.
     if (keep && text !== original) commitTexts([{row: cell.row, col: cell.col, text}]);
     else render();
-    input.remove(); // already out of the document after the render: nothing to lay out
     // A listener that rebuilt the cells took the focus with them.
     const target = cells[range.focus.row]?.[range.focus.col];
     if (target && document.activeElement !== target) target.focus();
@@ -308,7 +334,6 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   }
 
   table.addEventListener("keydown", (e) => {
-    if (editing) return onEditorKey(e);
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
     const b = bounds(range);

@@ -208,11 +208,17 @@ describe("ScenarioGrid", () => {
       reads = 0;
       click(2, 1);
       paste("6");
-      key(active(), "7");
-      key(editor(), "Enter");
-      // Two commits and their listeners, and not one offset read; the handle still shows where it was.
+      // A commit and its listeners, and not one offset read; the handle still shows where it was.
       expect([reads, readByListener]).toEqual([0, 0]);
       expect([handle.style.left, handle.style.top, handle.hidden]).toEqual(["96px", "16px", false]);
+      flushAfterFrame();
+      expect([handle.style.left, handle.style.top, handle.hidden]).toEqual(["196px", "56px", false]);
+      // A key after that frame opens the editor over the cell from the box measured then, and Enter commits: no reads.
+      reads = 0;
+      key(active(), "7");
+      expect([editor().style.left, editor().style.top, editor().style.width, editor().style.height]).toEqual(["100px", "40px", "100px", "20px"]);
+      key(editor(), "Enter");
+      expect([reads, readByListener]).toEqual([0, 0]);
       flushAfterFrame();
       expect([handle.style.left, handle.style.top, handle.hidden]).toEqual(["196px", "76px", false]);
       // Hidden at once while a cell is edited, and not moved by the queued measurement.
@@ -220,6 +226,11 @@ describe("ScenarioGrid", () => {
       expect(handle.hidden).toBe(true);
       flushAfterFrame();
       expect(handle.hidden).toBe(true);
+      // A key in the very frame of a change measures the cell then: the editor still lies over it.
+      key(editor(), "Escape");
+      click(0, 1);
+      key(active(), "9");
+      expect([editor().style.left, editor().style.top]).toEqual(["100px", "0px"]);
     } finally {
       for (const [name, descriptor] of saved) Object.defineProperty(HTMLElement.prototype, name, descriptor);
     }
