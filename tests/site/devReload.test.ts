@@ -1,5 +1,5 @@
 import {spawn, spawnSync, type ChildProcess} from "node:child_process";
-import {cpSync, existsSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {readFileSync, rmSync, writeFileSync} from "node:fs";
 import {createServer} from "node:net";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -31,10 +31,6 @@ const urban2013 = async () => (await page.locator('#income-table tbody tr[data-k
 
 beforeAll(async () => {
   root = copyProject();
-  // The dev server bundles every npm package a page reaches (exceljs too, behind the download buttons' XLSX import)
-  // on its first request; reuse the bundles the offline build already made, so the page opens within goto's time.
-  const bundles = "src/.observablehq/cache/_node";
-  if (existsSync(bundles)) cpSync(bundles, join(root, bundles), {recursive: true});
   spawnSync(process.execPath, ["scripts/seed-npm-cache.mjs"], {cwd: root, stdio: "ignore"});
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;

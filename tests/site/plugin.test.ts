@@ -1,5 +1,5 @@
 import {spawnSync} from "node:child_process";
-import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync} from "node:fs";
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -26,6 +26,10 @@ beforeAll(async () => {
   for (const entry of readdirSync("node_modules")) symlinkSync(join(project, "node_modules", entry), join(modules, entry));
   symlinkSync(project, join(modules, "yearbook-scenarios"));
   symlinkSync("../node_modules/yearbook-scenarios/components", join(consumer, "src", "yearbook"));
+  // Framework's bundles of the npm packages (Plot, DuckDB-WASM…), made by this project's build from the same
+  // node_modules: the consumer's build reuses them instead of bundling each package again.
+  const bundles = "src/.observablehq/cache/_node";
+  if (existsSync(bundles)) cpSync(bundles, join(consumer, bundles), {recursive: true});
   const env = {...process.env};
   delete env.YS_DIST;
   build = spawnSync(process.execPath, [join(project, "scripts", "build-offline.mjs"), "--root", consumer], {encoding: "utf8", env});
