@@ -10,7 +10,9 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
-          testTimeout: 20_000
+          testTimeout: 20_000,
+          // Both cores (vitest's default leaves one free): the reload tests wait on child processes and servers.
+          maxWorkers: 2
         }
       },
       {
@@ -23,7 +25,11 @@ export default defineConfig({
           // DuckDB-WASM takes a few seconds to start on a loaded 2-core machine; poll for up to 20 s.
           expect: {poll: {timeout: 20_000}},
           hookTimeout: 120_000,
-          fileParallelism: false
+          // Two test files at a time, and up to three pages at a time in the files that check every page alike
+          // (describe.concurrent): much of a browser test is waiting for a page, a build or a poll.
+          fileParallelism: true,
+          maxWorkers: 2,
+          maxConcurrency: 3
         }
       }
     ]

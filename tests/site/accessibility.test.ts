@@ -4,11 +4,12 @@ import {pageSettled, seriousViolations} from "../support/axe.js";
 import {siteSession} from "../support/siteSession.js";
 
 // axe-core on every built page, in both languages: no serious or critical violation (WCAG 2.1 AA and axe's best
-// practices). axe is injected from node_modules, so nothing is fetched.
+// practices). axe is injected from node_modules, so nothing is fetched. The pages are checked a few at a time (each
+// in a browser context of its own): most of a check is waiting for the page to settle.
 const site = siteSession();
 const pages = builtPages();
 
-describe("accessibility (axe-core)", () => {
+describe.concurrent("accessibility (axe-core)", () => {
   it("covers every built page, including the SQL workbench", () => {
     expect(pages).toEqual(expect.arrayContaining(["/", "/sources", "/revisions", "/scorecard", "/sql"]));
   });

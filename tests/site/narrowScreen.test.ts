@@ -4,11 +4,11 @@ import {pageSettled} from "../support/axe.js";
 import {siteSession} from "../support/siteSession.js";
 
 // At a phone's 390 px no page scrolls sideways and no chart is wider than its box; wide tables and the scenario grid
-// scroll inside their own box.
+// scroll inside their own box. A few pages at a time, each in a browser context of its own.
 const site = siteSession();
 const WIDTH = 390;
 
-describe("390 px wide", () => {
+describe.concurrent("390 px wide", () => {
   for (const route of builtPages()) {
     it(`${route} does not overflow horizontally`, async () => {
       const {page} = await site.open(route);
