@@ -200,6 +200,30 @@ describe("income by province page: tile map", () => {
     expect(options).toEqual(years.map(String));
   });
 
+  it("at a phone's width, the editor a keystroke opens lies over its cell in the sideways-scrolled grid", async () => {
+    const {page: phone, watch: phoneWatch} = await openPage();
+    await phone.setViewportSize({width: 390, height: 844});
+    const target = cell("620000", "rural", phone);
+    // Scrolled sideways inside its own box, then the cell brought into view: the editor must follow both.
+    await grid(phone).evaluate((table) => (table.closest(".scenario-grid")!.scrollLeft = 120));
+    await target.click();
+    await phone.keyboard.type("7.5");
+    const editor = phone.locator(".scenario-grid input.grid-editor");
+    expect(await editor.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await editor.inputValue()).toBe("7.5");
+    const [box, under] = [await editor.boundingBox(), await target.boundingBox()];
+    for (const side of ["x", "y", "width", "height"] as const) expect(Math.abs(box![side] - under![side]), side).toBeLessThanOrEqual(1);
+    // The editor covers the cell: what the analyst sees at that point is the editor.
+    const topmost = await phone.evaluate(({x, y}) => document.elementFromPoint(x, y)?.className, {x: box!.x + box!.width / 2, y: box!.y + box!.height / 2});
+    expect(topmost).toBe("grid-editor");
+    await phone.keyboard.press("Enter");
+    await expect.poll(() => target.textContent()).toBe("7.50%");
+    expect(await editor.isHidden()).toBe(true);
+    expect(await grid(phone).locator('td[data-row="' + (row("620000") + 1) + '"][data-key="rural"]').evaluate((td) => td === document.activeElement)).toBe(true);
+    expect(phoneWatch.errors).toEqual([]);
+    await phone.context().close();
+  });
+
   it("ran without console errors or requests to other hosts", () => {
     expect(watch.external).toEqual([]);
     expect(watch.errors).toEqual([]);
