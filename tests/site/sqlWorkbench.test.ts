@@ -2,8 +2,9 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {csvParseRows} from "d3-dsv";
 import ExcelJS from "exceljs";
-import {describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
+import type {PageWatch} from "../../scripts/support/chromium.js";
 import {DIST, listFiles} from "../support/builtSite.js";
 import {siteSession} from "../support/siteSession.js";
 import {DATASETS} from "../../loaders/datasets.js";
@@ -11,6 +12,12 @@ import {DATASETS} from "../../loaders/datasets.js";
 // The SQL workbench in Chromium: it lists every loader table, answers a query, refuses writes and file reads, shows
 // DuckDB's message for bad SQL, keeps the query in the address, and downloads what the table shows.
 const site = siteSession();
+// One workbench for the tests that only read and query (starting DuckDB and loading the fourteen tables is most of a
+// visit); the address test opens pages of its own.
+let workbench: {page: Page; watch: PageWatch};
+beforeAll(async () => {
+  workbench = await site.open("/sql", ".sqlw-catalog tbody tr");
+});
 
 /** Data rows of a built loader table, counted from the file itself. */
 function builtRows(dataset: string): number {
@@ -34,7 +41,7 @@ async function runQuery(page: Page, sql: string) {
 
 describe("SQL workbench", () => {
   it("lists every loader table of the registry with columns, types, row counts and source files", async () => {
-    const {page, watch} = await site.open("/sql", ".sqlw-catalog tbody tr");
+    const {page, watch} = workbench;
     const rows = await page.locator(".sqlw-catalog tbody tr").evaluateAll((trs) =>
       trs.map((tr) => ({
         name: tr.getAttribute("data-table"),
@@ -69,7 +76,7 @@ describe("SQL workbench", () => {
   });
 
   it("refuses DROP TABLE and file reads with a message, and the table is still there", async () => {
-    const {page, watch} = await site.open("/sql", ".sqlw-table");
+    const {page, watch} = workbench;
     await runQuery(page, "DROP TABLE plan_targets");
     expect(await state(page)).toBe("refused");
     expect(await page.locator(".sqlw-message").textContent()).toBe("只允许只读查询（SELECT、WITH、FROM、DESCRIBE、SUMMARIZE…），不能运行 DROP。");
@@ -88,7 +95,7 @@ describe("SQL workbench", () => {
   });
 
   it("shows DuckDB's message next to the editor for bad SQL", async () => {
-    const {page} = await site.open("/sql", ".sqlw-table");
+    const {page} = workbench;
     await runQuery(page, "SELECT region FROM plan_targets WHERE");
     expect(await state(page)).toBe("error");
     expect(await page.locator(".sqlw-message").textContent()).toMatch(/^Parser Error: syntax error at end of input/);
@@ -97,7 +104,7 @@ describe("SQL workbench", () => {
   });
 
   it("downloads the result as CSV and XLSX equal to the table shown, with source and data version", async () => {
-    const {page, watch} = await site.open("/sql", ".sqlw-table");
+    const {page, watch} = workbench;
     await page.locator(".sqlw-examples button[data-example='gap-by-province']").click();
     await expect.poll(() => state(page)).toBe("done");
     await expect.poll(async () => (await shownTable(page))[0]).toEqual(["region_code", "region", "year", "urban_income", "rural_income", "ratio", "gap"]);
