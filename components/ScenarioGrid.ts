@@ -307,7 +307,8 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   }
 
   function onEditorKey(e: KeyboardEvent) {
-    if (!editing) return;
+    // Enter or an arrow that an input method (pinyin, say) takes to finish its composition is not the analyst's.
+    if (!editing || e.isComposing) return;
     const arrows: Record<string, [number, number]> = {ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1]};
     if (e.key === "Escape") {
       e.preventDefault();

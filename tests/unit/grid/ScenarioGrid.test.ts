@@ -77,6 +77,18 @@ describe("ScenarioGrid", () => {
     expect(cell(1, 2).textContent).toBe((0.05 + 0.085).toFixed(3)); // locked column follows
   });
 
+  it("Enter that ends an input method's composition stays in the editor; the next Enter commits", () => {
+    click(1, 0);
+    key(active(), "F2");
+    editor().value = "6.5";
+    key(editor(), "Enter", {isComposing: true});
+    expect(editor().hidden).toBe(false);
+    expect(events).toBe(0);
+    key(editor(), "Enter");
+    expect([grid.messages, grid.value[1].urban]).toEqual([[], 0.065]);
+    expect(events).toBe(1);
+  });
+
   it("Escape cancels an edit and F2 keeps the old text to edit", () => {
     click(0, 0);
     key(active(), "F2");
