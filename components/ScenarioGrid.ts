@@ -335,6 +335,9 @@ export function ScenarioGrid<R extends GridRow>(initial: readonly R[], options: 
   }
 
   table.addEventListener("keydown", (e) => {
+    // A key an input method takes (pinyin, or any key while one is on in Windows): open an empty editor and let the
+    // key through, so the text the input method then inserts lands in the editor instead of being lost on the cell.
+    if (!editing && (e.key === "Process" || e.keyCode === 229)) return startEdit("", false);
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
     const b = bounds(range);

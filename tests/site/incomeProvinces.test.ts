@@ -224,6 +224,23 @@ describe("income by province page: tile map", () => {
     await phone.context().close();
   });
 
+  it("with an input method on, the first keystroke's text lands in the editor and forks the baseline", async () => {
+    const {page: fresh, watch: freshWatch} = await openPage();
+    await cell("620000", "rural", fresh).click();
+    // As Chromium delivers a key an input method takes: keydown "Process" (229), then the composition and its text.
+    const cdp = await fresh.context().newCDPSession(fresh);
+    await cdp.send("Input.dispatchKeyEvent", {type: "rawKeyDown", key: "Process", code: "Digit7", windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229});
+    await cdp.send("Input.imeSetComposition", {text: "7", selectionStart: 1, selectionEnd: 1});
+    await cdp.send("Input.insertText", {text: "7"});
+    await cdp.send("Input.dispatchKeyEvent", {type: "keyUp", key: "Process", code: "Digit7", windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229});
+    expect(await fresh.locator(".scenario-grid input.grid-editor").inputValue()).toBe("7");
+    await fresh.keyboard.press("Enter");
+    await expect.poll(() => cell("620000", "rural", fresh).textContent()).toBe("7.00%");
+    expect(await grid(fresh).getAttribute("aria-label")).toContain("情景 1");
+    expect(freshWatch.errors).toEqual([]);
+    await fresh.context().close();
+  });
+
   it("ran without console errors or requests to other hosts", () => {
     expect(watch.external).toEqual([]);
     expect(watch.errors).toEqual([]);

@@ -89,6 +89,16 @@ describe("ScenarioGrid", () => {
     expect(events).toBe(1);
   });
 
+  it("a key an input method takes opens an empty editor and is let through, for the composed text to land in it", () => {
+    click(2, 1);
+    const notCancelled = key(active(), "Process", {keyCode: 229});
+    expect(notCancelled).toBe(true);
+    expect([editor().hidden, editor().value, document.activeElement === editor()]).toEqual([false, "", true]);
+    editor().value = "7.5";
+    key(editor(), "Enter");
+    expect(grid.value[2].rural).toBe(0.075);
+  });
+
   it("Escape cancels an edit and F2 keeps the old text to edit", () => {
     click(0, 0);
     key(active(), "F2");
