@@ -1,3 +1,4 @@
+import {availableParallelism} from "node:os";
 import {defineConfig} from "vitest/config";
 
 // Two projects: `unit` (pure functions, loaders, model, components under jsdom where they need a DOM) runs first;
@@ -11,8 +12,8 @@ export default defineConfig({
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
           testTimeout: 20_000,
-          // Both cores (vitest's default leaves one free): the reload tests wait on child processes and servers.
-          maxWorkers: 2
+          // Every core (vitest's default leaves one free): the reload tests wait on child processes and servers.
+          maxWorkers: availableParallelism()
         }
       },
       {

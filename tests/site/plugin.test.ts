@@ -8,6 +8,7 @@ import {launchChromium, openIsolatedPage} from "../../scripts/support/chromium.j
 import {serveStatic} from "../../scripts/support/serveStatic.js";
 import {errorCells, externalLoadsInHtml} from "../support/siteAudit.js";
 import {savedAddress} from "../support/savedAddress.js";
+import {NPM_BUNDLES} from "../fixtures/reload/projectCopy.js";
 
 // Another Framework project uses components/ and loaders/ without copying them: the package is linked into its
 // node_modules (as `npm install ../yearbook-scenarios` would), its pages reach components/ through a symlink inside
@@ -28,8 +29,7 @@ beforeAll(async () => {
   symlinkSync("../node_modules/yearbook-scenarios/components", join(consumer, "src", "yearbook"));
   // Framework's bundles of the npm packages (Plot, DuckDB-WASM…), made by this project's build from the same
   // node_modules: the consumer's build reuses them instead of bundling each package again.
-  const bundles = "src/.observablehq/cache/_node";
-  if (existsSync(bundles)) cpSync(bundles, join(consumer, bundles), {recursive: true});
+  if (existsSync(NPM_BUNDLES)) cpSync(NPM_BUNDLES, join(consumer, NPM_BUNDLES), {recursive: true});
   const env = {...process.env};
   delete env.YS_DIST;
   build = spawnSync(process.execPath, [join(project, "scripts", "build-offline.mjs"), "--root", consumer], {encoding: "utf8", env});
